@@ -1,0 +1,15 @@
+package io.antechamber.events.checkin;
+
+import io.antechamber.events.common.CheckInId;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+
+/** Events of the CheckIn aggregate; each names its check-in, room and org so projections need nothing else. */
+public sealed interface CheckInEvent permits CheckInCreated, CheckInResolution {
+
+    CheckInId checkInId();
+
+    RoomId roomId();
+
+    OrgId orgId();
+}

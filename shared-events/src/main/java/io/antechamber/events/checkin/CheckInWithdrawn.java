@@ -1,0 +1,13 @@
+package io.antechamber.events.checkin;
+
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.AgentId;
+import io.antechamber.events.common.CheckInId;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record CheckInWithdrawn(CheckInId checkInId, RoomId roomId, OrgId orgId, AgentId agentId, Actor by, Instant at) implements CheckInResolution {
+}

@@ -1,0 +1,16 @@
+package io.antechamber.events.checkin;
+
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.AgentId;
+import io.antechamber.events.common.CheckInId;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import java.time.Instant;
+import io.antechamber.events.policy.RiskLevel;
+import io.antechamber.events.policy.TimeoutAction;
+import io.antechamber.events.policy.Urgency;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CreateCheckIn(@TargetAggregateIdentifier CheckInId checkInId, RoomId roomId, OrgId orgId, AgentId agentId, String action, String reason, RiskLevel riskLevel, Urgency urgency, Map<String, Object> metadata, Long timeoutMs, TimeoutAction timeoutAction) {
+}

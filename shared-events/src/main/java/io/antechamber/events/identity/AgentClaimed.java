@@ -1,0 +1,11 @@
+package io.antechamber.events.identity;
+
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.AgentId;
+import io.antechamber.events.common.OrgId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record AgentClaimed(AgentId agentId, OrgId orgId, String name, String description, String keyPrefix, Actor by, Instant at) implements AgentEvent {
+}

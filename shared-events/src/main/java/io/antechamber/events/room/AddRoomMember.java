@@ -1,0 +1,9 @@
+package io.antechamber.events.room;
+
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record AddRoomMember(@TargetAggregateIdentifier RoomId roomId, OrgId orgId, Actor member, Actor by) {
+}

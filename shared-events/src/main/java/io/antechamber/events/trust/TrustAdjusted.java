@@ -1,0 +1,12 @@
+package io.antechamber.events.trust;
+
+import io.antechamber.events.common.AgentId;
+import io.antechamber.events.common.CheckInId;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record TrustAdjusted(String ledgerId, RoomId roomId, OrgId orgId, AgentId agentId, CheckInId checkInId, TrustOutcome outcome, double delta, double scoreAfter, Instant at) implements TrustEvent {
+}
