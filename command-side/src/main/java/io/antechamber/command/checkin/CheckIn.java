@@ -1,0 +1,168 @@
+package io.antechamber.command.checkin;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.antechamber.command.lookup.RoomDirectory;
+import io.antechamber.command.lookup.RoomSettings;
+import io.antechamber.command.lookup.TrustScores;
+import io.antechamber.command.policy.CheckInFacts;
+import io.antechamber.command.policy.PolicyEngine;
+import io.antechamber.events.checkin.ApproveCheckIn;
+import io.antechamber.events.checkin.CheckInApproved;
+import io.antechamber.events.checkin.CheckInCreated;
+import io.antechamber.events.checkin.CheckInEvent;
+import io.antechamber.events.checkin.CheckInExpired;
+import io.antechamber.events.checkin.CheckInModified;
+import io.antechamber.events.checkin.CheckInRejected;
+import io.antechamber.events.checkin.CheckInState;
+import io.antechamber.events.checkin.CheckInStatus;
+import io.antechamber.events.checkin.CheckInWithdrawn;
+import io.antechamber.events.checkin.CreateCheckIn;
+import io.antechamber.events.checkin.ModifyCheckIn;
+import io.antechamber.events.checkin.RejectCheckIn;
+import io.antechamber.events.checkin.TimeOutCheckIn;
+import io.antechamber.events.checkin.WithdrawCheckIn;
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.CheckInId;
+import io.antechamber.events.common.DomainException;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.policy.Policy;
+import io.antechamber.events.policy.PolicyDecision;
+import io.antechamber.events.policy.TimeoutAction;
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/** One check-in: its policy decision at creation and its status machine afterwards. */
+class CheckIn {
+
+    @AggregateIdentifier
+    private CheckInId id;
+    private CheckInState state;
+
+    CheckIn() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    CheckInState create(CreateCheckIn command, RoomDirectory rooms, TrustScores trustScores) {
+        RoomSettings room = rooms.find(command.roomId())
+                .filter(r -> r.orgId().equals(command.orgId()))
+                .orElseThrow(() -> DomainException.notFound("room"));
+        if (!rooms.isMember(command.roomId(), Actor.agent(command.agentId()))) {
+            throw DomainException.forbidden("the agent is not a member of this room");
+        }
+        double trust = trustScores.scoreOf(command.roomId(), command.agentId());
+        Policy policy = room.policy();
+        PolicyDecision decision = PolicyEngine.evaluate(policy, room.policyVersion(), trust, new CheckInFacts(
+                command.action(), command.reason(), command.riskLevel(), command.urgency(),
+                command.agentId().value(), command.metadata()));
+        CheckInStatus status = switch (decision.decision()) {
+            case AUTO_APPROVE -> CheckInStatus.APPROVED;
+            case FORBID -> CheckInStatus.REJECTED;
+            case REQUIRE_APPROVAL -> CheckInStatus.PENDING;
+        };
+        long timeoutMs = command.timeoutMs() != null ? command.timeoutMs() : policy.defaultTimeoutMs();
+        TimeoutAction timeoutAction = command.timeoutAction() != null
+                ? command.timeoutAction() : policy.defaultTimeoutAction();
+        Instant now = GenericEventMessage.clock.instant();
+        Instant expiresAt = status == CheckInStatus.PENDING && timeoutAction != TimeoutAction.HOLD
+                ? now.plusMillis(timeoutMs) : null;
+        apply(new CheckInCreated(command.checkInId(), command.roomId(), command.orgId(),
+                Actor.agent(command.agentId()), command.action(), command.reason(), command.riskLevel(),
+                command.urgency(), command.metadata() == null ? Map.of() : command.metadata(), status, timeoutMs,
+                timeoutAction, expiresAt, decision, now));
+        return state;
+    }
+
+    @CommandHandler
+    CheckInState handle(ApproveCheckIn command, RoomDirectory rooms) {
+        requireDecidableBy(command.orgId(), command.by(), rooms);
+        apply(new CheckInApproved(id, state.roomId(), state.orgId(), state.agentId(), command.by(), command.reason(),
+                GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    CheckInState handle(RejectCheckIn command, RoomDirectory rooms) {
+        requireDecidableBy(command.orgId(), command.by(), rooms);
+        apply(new CheckInRejected(id, state.roomId(), state.orgId(), state.agentId(), command.by(), command.reason(),
+                GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    CheckInState handle(ModifyCheckIn command, RoomDirectory rooms) {
+        requireDecidableBy(command.orgId(), command.by(), rooms);
+        apply(new CheckInModified(id, state.roomId(), state.orgId(), state.agentId(), command.by(),
+                command.modifications(), command.reason(), GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    CheckInState handle(WithdrawCheckIn command) {
+        requireOrg(command.orgId());
+        if (!command.by().equals(state.createdBy())) {
+            throw DomainException.forbidden("only the agent that created a check-in may withdraw it");
+        }
+        requirePending("withdrawn");
+        apply(new CheckInWithdrawn(id, state.roomId(), state.orgId(), state.agentId(), command.by(),
+                GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    /** A timeout that arrives after the check-in was resolved is a no-op: the race is expected, not an error. */
+    @CommandHandler
+    CheckInState handle(TimeOutCheckIn command) {
+        if (state.status() != CheckInStatus.PENDING) {
+            return state;
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        switch (state.timeoutAction()) {
+            case CANCEL -> apply(new CheckInExpired(id, state.roomId(), state.orgId(), state.agentId(), now));
+            case AUTO_APPROVE -> apply(new CheckInApproved(id, state.roomId(), state.orgId(), state.agentId(),
+                    Actor.SYSTEM, "timed out: auto_approve", now));
+            case HOLD -> {
+                // a held check-in waits for a human however long it takes
+            }
+        }
+        return state;
+    }
+
+    private void requireDecidableBy(OrgId orgId, Actor by, RoomDirectory rooms) {
+        requireOrg(orgId);
+        if (!rooms.isMember(state.roomId(), by)) {
+            throw DomainException.forbidden("only members of the room may decide on its check-ins");
+        }
+        requirePending("decided");
+    }
+
+    private void requireOrg(OrgId orgId) {
+        if (!state.orgId().equals(orgId)) {
+            throw DomainException.notFound("check-in");
+        }
+    }
+
+    private void requirePending(String verb) {
+        if (state.status() != CheckInStatus.PENDING) {
+            throw DomainException.conflict("the check-in is " + state.status().wire() + " and can no longer be " + verb);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CheckInEvent event, @SequenceNumber long sequenceNumber) {
+        if (event instanceof CheckInCreated created) {
+            id = created.checkInId();
+            state = CheckInState.created(created).withVersion(sequenceNumber);
+        } else {
+            state = state.apply(event).withVersion(sequenceNumber);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.antechamber.command.lookup;
+
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import java.util.Optional;
+
+/**
+ * Rooms as the command side sees them: current policy, membership and slugs, kept in step with the Room events in
+ * the same transaction, so no command decides on a stale policy or membership.
+ */
+public interface RoomDirectory {
+
+    Optional<RoomSettings> find(RoomId roomId);
+
+    boolean isMember(RoomId roomId, Actor actor);
+
+    boolean slugTaken(OrgId orgId, String slug);
+}

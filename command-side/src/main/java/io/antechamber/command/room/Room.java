@@ -1,0 +1,111 @@
+package io.antechamber.command.room;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.antechamber.command.lookup.OrgDirectory;
+import io.antechamber.command.lookup.RoomDirectory;
+import io.antechamber.command.policy.PolicyValidator;
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.DomainException;
+import io.antechamber.events.common.ErrorCode;
+import io.antechamber.events.common.HumanId;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import io.antechamber.events.policy.Policy;
+import io.antechamber.events.room.AddRoomMember;
+import io.antechamber.events.room.CreateRoom;
+import io.antechamber.events.room.MemberAdded;
+import io.antechamber.events.room.MemberRemoved;
+import io.antechamber.events.room.PolicyUpdated;
+import io.antechamber.events.room.RemoveRoomMember;
+import io.antechamber.events.room.RoomCreated;
+import io.antechamber.events.room.RoomEvent;
+import io.antechamber.events.room.RoomMember;
+import io.antechamber.events.room.RoomState;
+import io.antechamber.events.room.UpdatePolicy;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/** A room: its slug, members and versioned policy. */
+class Room {
+
+    @AggregateIdentifier
+    private RoomId id;
+    private RoomState state;
+
+    Room() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    RoomState create(CreateRoom command, RoomDirectory rooms, OrgDirectory orgs) {
+        HumanId owner = orgs.ownerOf(command.orgId()).orElseThrow(() -> DomainException.notFound("organization"));
+        if (rooms.slugTaken(command.orgId(), command.slug())) {
+            throw new DomainException(ErrorCode.CONFLICT, "a room with slug '" + command.slug() + "' already exists",
+                    Map.of("fields", Map.of("slug", "already used in this organization")));
+        }
+        apply(new RoomCreated(command.roomId(), command.orgId(), command.slug(), command.name(),
+                command.description(), command.createdBy(), owner, Policy.initial(), 1,
+                GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    RoomState handle(AddRoomMember command, OrgDirectory orgs) {
+        requireOrg(command.orgId());
+        if (!orgs.hasActiveMember(command.orgId(), command.member())) {
+            throw DomainException.notFound(command.member().type().wire());
+        }
+        if (state.isMember(command.member())) {
+            throw DomainException.conflict("already a member of this room");
+        }
+        apply(new MemberAdded(id, state.orgId(), command.member(), command.by(), GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    RoomState handle(RemoveRoomMember command) {
+        requireOrg(command.orgId());
+        RoomMember member = state.members().stream()
+                .filter(m -> m.actor().id().equals(command.memberId()))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("member"));
+        if (member.actor().id().equals(state.ownerId().value())) {
+            throw DomainException.conflict("the organization's owner is a member of every room");
+        }
+        apply(new MemberRemoved(id, state.orgId(), member.actor(), command.by(), GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    RoomState handle(UpdatePolicy command) {
+        requireOrg(command.orgId());
+        Map<String, String> problems = PolicyValidator.problems(command.policy());
+        if (!problems.isEmpty()) {
+            throw new DomainException(ErrorCode.VALIDATION_ERROR, "the policy is not valid", Map.of("fields", problems));
+        }
+        apply(new PolicyUpdated(id, state.orgId(), command.policy(), state.policyVersion() + 1, command.by(),
+                GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    private void requireOrg(OrgId orgId) {
+        if (!state.orgId().equals(orgId)) {
+            throw DomainException.notFound("room");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RoomEvent event) {
+        if (event instanceof RoomCreated created) {
+            id = created.roomId();
+        }
+        state = event instanceof RoomCreated created ? RoomState.created(created) : state.apply(event);
+    }
+}
