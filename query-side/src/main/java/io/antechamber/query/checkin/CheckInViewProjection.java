@@ -1,0 +1,77 @@
+package io.antechamber.query.checkin;
+
+import io.antechamber.events.checkin.CheckInCreated;
+import io.antechamber.events.checkin.CheckInResolution;
+import io.antechamber.events.checkin.CheckInState;
+import io.antechamber.events.common.CheckInId;
+import io.antechamber.query.support.Timestamps;
+import io.antechamber.query.support.ViewJson;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The check-in view: one row per check-in with the folded {@link CheckInState} and the columns the queue filters on.
+ * Every write is guarded by the event's sequence number, so a redelivered event changes nothing. Each change is
+ * announced with {@code NOTIFY check_in_changed} so long-polls on every replica wake up.
+ */
+@Component
+@ProcessingGroup(CheckInViewProjection.PROCESSING_GROUP)
+public class CheckInViewProjection {
+
+    public static final String PROCESSING_GROUP = "check-in-view";
+    public static final String CHANGE_CHANNEL = "check_in_changed";
+
+    private final JdbcTemplate jdbc;
+    private final ViewJson json;
+
+    public CheckInViewProjection(JdbcTemplate jdbc, ViewJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(CheckInCreated event, @SequenceNumber long sequenceNumber) {
+        CheckInState state = CheckInState.created(event).withVersion(sequenceNumber);
+        int inserted = jdbc.update("INSERT INTO check_in_view (id, org_id, room_id, direction, status, risk_level, "
+                        + "created_at, updated_at, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+                        + "ON CONFLICT (id) DO NOTHING",
+                state.id().value(), state.orgId().value(), state.roomId().value(), state.direction().wire(),
+                state.status().wire(), state.riskLevel() == null ? null : state.riskLevel().wire(),
+                Timestamps.of(state.createdAt()), Timestamps.of(state.updatedAt()), sequenceNumber, json.write(state));
+        if (inserted > 0) {
+            announce(state.id());
+        }
+    }
+
+    @EventHandler
+    void on(CheckInResolution event, @SequenceNumber long sequenceNumber) {
+        update(event.checkInId(), sequenceNumber, state -> state.apply(event));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE check_in_view");
+    }
+
+    private void update(CheckInId id, long sequenceNumber, UnaryOperator<CheckInState> change) {
+        List<CheckInState> current = jdbc.query("SELECT state FROM check_in_view WHERE id = ? AND version < ? FOR UPDATE",
+                (rs, i) -> json.read(rs.getString(1), CheckInState.class), id.value(), sequenceNumber);
+        if (current.isEmpty()) {
+            return;
+        }
+        CheckInState next = change.apply(current.get(0)).withVersion(sequenceNumber);
+        jdbc.update("UPDATE check_in_view SET status = ?, updated_at = ?, version = ?, state = ?::jsonb WHERE id = ?",
+                next.status().wire(), Timestamps.of(next.updatedAt()), sequenceNumber, json.write(next), id.value());
+        announce(id);
+    }
+
+    private void announce(CheckInId id) {
+        jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANGE_CHANNEL, id.value());
+    }
+}
