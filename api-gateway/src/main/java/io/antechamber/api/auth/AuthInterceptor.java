@@ -1,0 +1,83 @@
+package io.antechamber.api.auth;
+
+import io.antechamber.command.lookup.Credential;
+import io.antechamber.command.lookup.Credentials;
+import io.antechamber.events.common.ActorType;
+import io.antechamber.events.common.DomainException;
+import io.antechamber.events.common.ErrorCode;
+import io.antechamber.events.common.OrgId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Authenticates the bearer token and enforces the endpoint's {@link Auth} mode before the handler runs. The caller is
+ * left in a request attribute for {@link CallerArgumentResolver}.
+ */
+@Component
+public class AuthInterceptor implements HandlerInterceptor {
+
+    static final String CALLER_ATTRIBUTE = Caller.class.getName();
+    private static final String BEARER = "Bearer ";
+
+    private final Credentials credentials;
+    private final AdminToken adminToken;
+
+    public AuthInterceptor(Credentials credentials, AdminToken adminToken) {
+        this.credentials = credentials;
+        this.adminToken = adminToken;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        Auth auth = method.getMethodAnnotation(Auth.class);
+        if (auth == null) {
+            throw new IllegalStateException("endpoint without @Auth: " + method);
+        }
+        Caller caller = auth.value() == AuthMode.NONE ? Caller.anonymous() : authenticate(request, auth.value());
+        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        return true;
+    }
+
+    private Caller authenticate(HttpServletRequest request, AuthMode mode) {
+        String token = bearerToken(request);
+        if (mode == AuthMode.ADMIN) {
+            if (!adminToken.matches(token)) {
+                throw new DomainException(ErrorCode.UNAUTHORIZED, "this endpoint needs the admin token");
+            }
+            return Caller.admin();
+        }
+        String hash = ApiKeys.hash(token);
+        Credential credential = credentials.findByKeyHash(hash)
+                .filter(Credential::active)
+                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "unknown or revoked API key"));
+        if (credential.orgId() == null) {
+            throw DomainException.forbidden("this agent has not been claimed into an organization yet");
+        }
+        boolean allowed = switch (mode) {
+            case AGENT -> credential.actorType() == ActorType.AGENT;
+            case HUMAN -> credential.actorType() == ActorType.HUMAN;
+            default -> true;
+        };
+        if (!allowed) {
+            throw DomainException.forbidden("this endpoint is for " + (mode == AuthMode.AGENT ? "agents" : "humans"));
+        }
+        return new Caller(credential.actorType(), credential.actorId(), new OrgId(credential.orgId()),
+                credential.name(), hash);
+    }
+
+    private static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.length() == BEARER.length()) {
+            throw new DomainException(ErrorCode.UNAUTHORIZED, "send 'Authorization: Bearer <token>'");
+        }
+        return header.substring(BEARER.length()).trim();
+    }
+}

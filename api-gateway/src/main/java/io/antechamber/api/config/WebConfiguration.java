@@ -1,0 +1,31 @@
+package io.antechamber.api.config;
+
+import io.antechamber.api.auth.AuthInterceptor;
+import io.antechamber.api.auth.CallerArgumentResolver;
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration
+public class WebConfiguration implements WebMvcConfigurer {
+
+    private final AuthInterceptor authInterceptor;
+    private final CallerArgumentResolver callerArgumentResolver;
+
+    public WebConfiguration(AuthInterceptor authInterceptor, CallerArgumentResolver callerArgumentResolver) {
+        this.authInterceptor = authInterceptor;
+        this.callerArgumentResolver = callerArgumentResolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(authInterceptor).addPathPatterns("/v1/**").excludePathPatterns("/v1/openapi.json");
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(callerArgumentResolver);
+    }
+}

@@ -1,0 +1,30 @@
+package io.antechamber.api.room;
+
+import io.antechamber.api.auth.Caller;
+import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.events.common.DomainException;
+import io.antechamber.events.query.FindRoom;
+import io.antechamber.events.room.RoomState;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/** Turns the {@code :room} of a path (an id or a slug) into the caller's org's room, or a 404. */
+@Component
+public class RoomResolver {
+
+    private final QueryGateway queries;
+    private final ReadAfterWrite readAfterWrite;
+
+    public RoomResolver(QueryGateway queries, ReadAfterWrite readAfterWrite) {
+        this.queries = queries;
+        this.readAfterWrite = readAfterWrite;
+    }
+
+    public RoomState resolve(Caller caller, String idOrSlug) {
+        FindRoom query = new FindRoom(caller.orgId(), idOrSlug);
+        return readAfterWrite.find(() -> queries.query(query, ResponseTypes.optionalInstanceOf(RoomState.class))
+                        .join())
+                .orElseThrow(() -> DomainException.notFound("room"));
+    }
+}

@@ -1,0 +1,21 @@
+package io.antechamber.api.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.antechamber.events.common.ErrorCode;
+import java.util.Map;
+
+/** The one error shape of API.md: {@code {"error": {code, message, statusCode, details}}}. */
+public record ErrorBody(Error error) {
+
+    public record Error(String code, String message, @JsonProperty("statusCode") int statusCode,
+            Map<String, Object> details) {
+    }
+
+    public static ErrorBody of(ErrorCode code, String message, Map<String, Object> details) {
+        return new ErrorBody(new Error(code.name(), message, code.status(), details));
+    }
+
+    public static ErrorBody of(String code, int status, String message, Map<String, Object> details) {
+        return new ErrorBody(new Error(code, message, status, details));
+    }
+}
