@@ -1,0 +1,37 @@
+package io.antechamber.api.support;
+
+import io.antechamber.api.AntechamberApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP integration tests: the whole application on a random port, on the PostgreSQL that
+ * {@link TestDatabase} picks. All test classes share one application (Spring's context cache); each test makes its
+ * own organization, so tests never see each other's data.
+ */
+@SpringBootTest(classes = AntechamberApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "antechamber.admin-token=" + IntegrationTest.ADMIN_TOKEN)
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    @LocalServerPort
+    private int port;
+
+    protected Http http;
+    protected TestApi api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.configure(registry);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        api = new TestApi(http, ADMIN_TOKEN);
+    }
+}

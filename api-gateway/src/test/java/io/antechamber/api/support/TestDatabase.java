@@ -1,0 +1,88 @@
+package io.antechamber.api.support;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The one place that picks the PostgreSQL the integration tests run on: the server in
+ * {@code ANTECHAMBER_TEST_DB_URL} (a fresh database is created on it for this test JVM), else a Testcontainers
+ * PostgreSQL when a Docker engine answers, else the application's own embedded PostgreSQL in a fresh directory.
+ */
+public final class TestDatabase {
+
+    private static Map<String, String> properties;
+
+    private TestDatabase() {
+    }
+
+    public static void configure(DynamicPropertyRegistry registry) {
+        properties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** The Spring properties that point an application at the test database. */
+    public static synchronized Map<String, String> properties() {
+        if (properties == null) {
+            properties = choose();
+        }
+        return properties;
+    }
+
+    private static Map<String, String> choose() {
+        String serverUrl = System.getenv("ANTECHAMBER_TEST_DB_URL");
+        if (serverUrl != null && !serverUrl.isBlank()) {
+            return freshDatabaseOn(serverUrl, env("ANTECHAMBER_TEST_DB_USER", "postgres"),
+                    env("ANTECHAMBER_TEST_DB_PASSWORD", ""));
+        }
+        if (dockerAvailable()) {
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
+            container.start();
+            return datasource(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        Map<String, String> embedded = new LinkedHashMap<>();
+        embedded.put("antechamber.embedded-db.data-directory",
+                Path.of("target", "embedded-pg", UUID.randomUUID().toString()).toAbsolutePath().toString());
+        return embedded;
+    }
+
+    private static Map<String, String> freshDatabaseOn(String serverUrl, String user, String password) {
+        String name = "antechamber_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database on " + serverUrl, e);
+        }
+        String base = serverUrl.contains("?") ? serverUrl.substring(0, serverUrl.indexOf('?')) : serverUrl;
+        return datasource(base.substring(0, base.lastIndexOf('/') + 1) + name, user, password);
+    }
+
+    private static Map<String, String> datasource(String url, String user, String password) {
+        Map<String, String> datasource = new LinkedHashMap<>();
+        datasource.put("spring.datasource.url", url);
+        datasource.put("spring.datasource.username", user);
+        datasource.put("spring.datasource.password", password);
+        return datasource;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
