@@ -28,24 +28,29 @@ public final class TestDatabase {
         properties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    /** The Spring properties that point an application at the test database. */
+    private static PostgreSQLContainer<?> container;
+
+    /** The Spring properties that point an application at the shared test database. */
     public static synchronized Map<String, String> properties() {
         if (properties == null) {
-            properties = choose();
+            properties = freshProperties();
         }
         return properties;
     }
 
-    private static Map<String, String> choose() {
+    /** Properties of a database of its own, for tests that run applications apart from the shared one. */
+    public static synchronized Map<String, String> freshProperties() {
         String serverUrl = System.getenv("ANTECHAMBER_TEST_DB_URL");
         if (serverUrl != null && !serverUrl.isBlank()) {
             return freshDatabaseOn(serverUrl, env("ANTECHAMBER_TEST_DB_USER", "postgres"),
                     env("ANTECHAMBER_TEST_DB_PASSWORD", ""));
         }
         if (dockerAvailable()) {
-            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
-            container.start();
-            return datasource(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+            if (container == null) {
+                container = new PostgreSQLContainer<>("postgres:16-alpine");
+                container.start();
+            }
+            return freshDatabaseOn(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         Map<String, String> embedded = new LinkedHashMap<>();
         embedded.put("antechamber.embedded-db.data-directory",
