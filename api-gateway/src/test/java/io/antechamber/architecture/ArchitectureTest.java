@@ -1,0 +1,68 @@
+package io.antechamber.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.antechamber.api.auth.Auth;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The module rules of DESIGN.md, checked on every build. */
+@AnalyzeClasses(packages = "io.antechamber", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule query_side_never_uses_the_command_side = noClasses()
+            .that().resideInAPackage("io.antechamber.query..")
+            .should().dependOnClassesThat().resideInAPackage("io.antechamber.command..");
+
+    @ArchTest
+    static final ArchRule command_side_never_uses_the_query_side = noClasses()
+            .that().resideInAPackage("io.antechamber.command..")
+            .should().dependOnClassesThat().resideInAPackage("io.antechamber.query..");
+
+    @ArchTest
+    static final ArchRule shared_events_import_no_framework_but_annotations = noClasses()
+            .that().resideInAPackage("io.antechamber.events..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
+                    "com.fasterxml.jackson.databind..", "io.antechamber.command..", "io.antechamber.query..",
+                    "io.antechamber.api..");
+
+    @ArchTest
+    static final ArchRule aggregates_import_no_spring = noClasses()
+            .that().containAnyFieldsThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "annotated with @AggregateIdentifier", f -> f.isAnnotatedWith(AggregateIdentifier.class)))
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+
+    @ArchTest
+    static final ArchRule the_policy_engine_is_pure = noClasses()
+            .that().resideInAPackage("io.antechamber.command.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..");
+
+    @ArchTest
+    static final ArchRule controllers_reach_the_domain_only_through_gateways = noClasses()
+            .that().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat().resideInAnyPackage("io.antechamber.command..",
+                    "org.springframework.jdbc..", "org.axonframework.modelling..",
+                    "org.axonframework.eventsourcing..");
+
+    @ArchTest
+    static final ArchRule every_endpoint_declares_who_may_call_it = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .and().arePublic()
+            .and().areAnnotatedWith(org.springframework.web.bind.annotation.GetMapping.class)
+            .or().areAnnotatedWith(org.springframework.web.bind.annotation.PostMapping.class)
+            .or().areAnnotatedWith(org.springframework.web.bind.annotation.PutMapping.class)
+            .or().areAnnotatedWith(org.springframework.web.bind.annotation.DeleteMapping.class)
+            .should().beAnnotatedWith(Auth.class);
+
+    @ArchTest
+    static final ArchRule controllers_live_in_the_gateway = classes()
+            .that().areAnnotatedWith(RestController.class)
+            .should().resideInAPackage("io.antechamber.api..");
+}
