@@ -8,7 +8,6 @@ import io.antechamber.events.common.ErrorCode;
 import io.antechamber.events.common.OrgId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -21,7 +20,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 public class AuthInterceptor implements HandlerInterceptor {
 
     static final String CALLER_ATTRIBUTE = Caller.class.getName();
-    private static final String BEARER = "Bearer ";
 
     private final Credentials credentials;
     private final AdminToken adminToken;
@@ -73,11 +71,7 @@ public class AuthInterceptor implements HandlerInterceptor {
     }
 
     private static String bearerToken(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || header.length() == BEARER.length()) {
-            throw new DomainException(ErrorCode.UNAUTHORIZED, "send 'Authorization: Bearer <token>'");
-        }
-        return header.substring(BEARER.length()).trim();
+        return BearerToken.of(request).orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
+                "send 'Authorization: Bearer <token>'"));
     }
 }

@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * own organization, so tests never see each other's data.
  */
 @SpringBootTest(classes = AntechamberApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "antechamber.admin-token=" + IntegrationTest.ADMIN_TOKEN)
+        properties = {"antechamber.admin-token=" + IntegrationTest.ADMIN_TOKEN,
+                // tests send bursts (races) from one key; RateLimitTest checks the limiter on an app of its own
+                "antechamber.rate-limit.burst=1000000", "antechamber.rate-limit.per-second=1000000"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token";

@@ -1,0 +1,39 @@
+package io.antechamber.api.auth;
+
+import io.antechamber.api.web.ErrorWriter;
+import io.antechamber.events.common.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** {@code /actuator/prometheus} is for the operator: it needs the admin token. Health stays open. */
+@Component
+public class MetricsAuthFilter extends OncePerRequestFilter {
+
+    private final AdminToken adminToken;
+    private final ErrorWriter errors;
+
+    public MetricsAuthFilter(AdminToken adminToken, ErrorWriter errors) {
+        this.adminToken = adminToken;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/actuator/prometheus");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!BearerToken.of(request).filter(adminToken::matches).isPresent()) {
+            errors.write(response, ErrorCode.UNAUTHORIZED, "metrics need the admin token");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

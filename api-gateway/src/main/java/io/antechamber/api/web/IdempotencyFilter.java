@@ -1,0 +1,140 @@
+package io.antechamber.api.web;
+
+import io.antechamber.api.auth.ApiKeys;
+import io.antechamber.api.auth.BearerToken;
+import io.antechamber.events.common.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on POSTs: the first response to a key (per credential, for 24 h) is stored and every
+ * repeat gets it back, marked {@code Idempotent-Replayed: true}, without running the request again. A repeat while
+ * the first is still running, or with a different method, path or body, is 409. Server errors are not stored, so
+ * the client may retry them with the same key.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotencyKeys keys;
+    private final ErrorWriter errors;
+
+    public IdempotencyFilter(IdempotencyKeys keys, ErrorWriter errors) {
+        this.keys = keys;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || !request.getRequestURI().startsWith("/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            errors.write(response, ErrorCode.VALIDATION_ERROR, HEADER + " must be 1.." + MAX_KEY_LENGTH + " characters");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String credential = BearerToken.of(request).map(ApiKeys::hash).orElse("anonymous");
+        String fingerprint = ApiKeys.hash(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
+
+        if (!keys.claim(credential, key, fingerprint)) {
+            replay(response, keys.find(credential, key), fingerprint);
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(new ReplayableBody(request, body), recorded);
+            if (recorded.getStatus() < 500) {
+                keys.complete(credential, key, recorded.getStatus(), recorded.getContentType(),
+                        recorded.getContentAsByteArray());
+                stored = true;
+            }
+        } finally {
+            if (!stored) {
+                keys.release(credential, key);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private void replay(HttpServletResponse response, Optional<IdempotencyKeys.Stored> stored, String fingerprint)
+            throws IOException {
+        if (stored.isEmpty() || !stored.get().completed()) {
+            errors.write(response, ErrorCode.CONFLICT, "a request with this " + HEADER + " is still being processed");
+        } else if (!stored.get().fingerprint().equals(fingerprint)) {
+            errors.write(response, ErrorCode.CONFLICT, "this " + HEADER + " was used for a different request");
+        } else {
+            response.setStatus(stored.get().status());
+            if (stored.get().contentType() != null) {
+                response.setContentType(stored.get().contentType());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            response.getOutputStream().write(stored.get().body());
+        }
+    }
+
+    /** The request with its body read once up front and served again to the handler. */
+    private static final class ReplayableBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReplayableBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+    }
+}
