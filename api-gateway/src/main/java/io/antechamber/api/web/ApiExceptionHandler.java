@@ -2,8 +2,11 @@ package io.antechamber.api.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.antechamber.events.common.DomainException;
 import io.antechamber.events.common.ErrorCode;
+import io.antechamber.events.common.WireEnums;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure, once and centrally, to the error shape of API.md. Nothing else writes errors in MVC. */
@@ -48,8 +52,12 @@ public class ApiExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return respond(ErrorCode.VALIDATION_ERROR, "field '" + field + "' has the wrong type",
-                    Map.of("fields", Map.of(field, "has the wrong type")));
+            String problem = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
+                    ? "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                            .map(c -> WireEnums.wire((Enum<?>) c)).toList()
+                    : "has the wrong type";
+            return respond(ErrorCode.VALIDATION_ERROR, "field '" + field + "' " + problem,
+                    Map.of("fields", Map.of(field, problem)));
         }
         String message = e.getCause() instanceof JsonProcessingException
                 ? "the request body is not valid JSON" : "a JSON request body is required";
@@ -81,7 +89,7 @@ public class ApiExceptionHandler {
                         ? List.of() : e.getSupportedHttpMethods().stream().map(Object::toString).toList())));
     }
 
-    @ExceptionHandler({NoResourceFoundException.class, AggregateNotFoundException.class})
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class, AggregateNotFoundException.class})
     ResponseEntity<ErrorBody> notFound(Exception e) {
         return respond(ErrorCode.NOT_FOUND, "not found", Map.of());
     }

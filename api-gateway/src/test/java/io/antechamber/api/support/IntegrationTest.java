@@ -2,6 +2,7 @@ package io.antechamber.api.support;
 
 import io.antechamber.api.AntechamberApplication;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link TestDatabase} picks. All test classes share one application (Spring's context cache); each test makes its
  * own organization, so tests never see each other's data.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = AntechamberApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"antechamber.admin-token=" + IntegrationTest.ADMIN_TOKEN,
                 // tests send bursts (races) from one key; RateLimitTest checks the limiter on an app of its own

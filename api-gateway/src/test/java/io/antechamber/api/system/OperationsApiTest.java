@@ -1,0 +1,45 @@
+package io.antechamber.api.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.antechamber.api.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+class OperationsApiTest extends IntegrationTest {
+
+    @Test
+    void health_is_open_to_everyone() {
+        assertThat(http.get("/actuator/health").send().expect(200).json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void metrics_need_the_admin_token() {
+        http.get("/actuator/prometheus").send().expectError(401, "UNAUTHORIZED");
+        http.get("/actuator/prometheus").auth(api.newOrg().humanKey()).send().expectError(401, "UNAUTHORIZED");
+        assertThat(http.get("/actuator/prometheus").auth(ADMIN_TOKEN).send().expect(200).text())
+                .contains("http_server_requests");
+    }
+
+    @Test
+    void the_openapi_document_describes_the_api_without_internal_parameters() {
+        JsonNode doc = http.get("/v1/openapi.json").send().expect(200).json();
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        assertThat(doc.get("paths").has("/v1/rooms/{room}/check-in")).isTrue();
+        assertThat(doc.toString()).doesNotContain("\"name\":\"caller\"");
+    }
+
+    @Test
+    void unknown_paths_and_methods_answer_in_the_error_shape() {
+        http.get("/v1/nothing-here").send().expectError(404, "NOT_FOUND");
+        http.get("/nope").send().expectError(404, "NOT_FOUND");
+        http.delete("/v1/me").auth(api.newOrg().humanKey()).send().expectError(405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void every_response_carries_a_request_id_and_echoes_the_clients() {
+        assertThat(http.get("/v1/me").send().header("X-Request-Id")).isNotBlank();
+        assertThat(http.get("/v1/me").header("X-Request-Id", "abc-123").send().header("X-Request-Id"))
+                .isEqualTo("abc-123");
+    }
+}
