@@ -1,5 +1,7 @@
 package io.antechamber.api.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,20 +31,30 @@ public final class TestDatabase {
     }
 
     private static PostgreSQLContainer<?> container;
+    private static Boolean dockerAvailable;
 
-    /** The Spring properties that point an application at the shared test database. */
+    private static EmbeddedPostgres standalone;
+
+    /**
+     * The Spring properties that point an application at the shared test database. Without a server or Docker,
+     * that is the application's own embedded PostgreSQL (its lifecycle tied to the shared test context).
+     */
     public static synchronized Map<String, String> properties() {
         if (properties == null) {
-            properties = freshProperties();
+            properties = serverUrl() != null || dockerAvailable() ? freshProperties() : Map.of(
+                    "antechamber.embedded-db.data-directory",
+                    Path.of("target", "embedded-pg", UUID.randomUUID().toString()).toAbsolutePath().toString());
         }
         return properties;
     }
 
-    /** Properties of a database of its own, for tests that run applications apart from the shared one. */
+    /**
+     * A database of its own, for tests that run applications apart from the shared one (restarts, replicas).
+     * Without a server or Docker, databases are created on one embedded PostgreSQL server started for them.
+     */
     public static synchronized Map<String, String> freshProperties() {
-        String serverUrl = System.getenv("ANTECHAMBER_TEST_DB_URL");
-        if (serverUrl != null && !serverUrl.isBlank()) {
-            return freshDatabaseOn(serverUrl, env("ANTECHAMBER_TEST_DB_USER", "postgres"),
+        if (serverUrl() != null) {
+            return freshDatabaseOn(serverUrl(), env("ANTECHAMBER_TEST_DB_USER", "postgres"),
                     env("ANTECHAMBER_TEST_DB_PASSWORD", ""));
         }
         if (dockerAvailable()) {
@@ -52,10 +64,19 @@ public final class TestDatabase {
             }
             return freshDatabaseOn(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        Map<String, String> embedded = new LinkedHashMap<>();
-        embedded.put("antechamber.embedded-db.data-directory",
-                Path.of("target", "embedded-pg", UUID.randomUUID().toString()).toAbsolutePath().toString());
-        return embedded;
+        if (standalone == null) {
+            try {
+                standalone = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start an embedded PostgreSQL for the tests", e);
+            }
+        }
+        return freshDatabaseOn(standalone.getJdbcUrl("postgres", "postgres"), "postgres", "");
+    }
+
+    private static String serverUrl() {
+        String url = System.getenv("ANTECHAMBER_TEST_DB_URL");
+        return url == null || url.isBlank() ? null : url;
     }
 
     private static Map<String, String> freshDatabaseOn(String serverUrl, String user, String password) {
@@ -78,7 +99,14 @@ public final class TestDatabase {
         return datasource;
     }
 
-    private static boolean dockerAvailable() {
+    private static synchronized boolean dockerAvailable() {
+        if (dockerAvailable == null) {
+            dockerAvailable = probeDocker();
+        }
+        return dockerAvailable;
+    }
+
+    private static boolean probeDocker() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
