@@ -1,0 +1,53 @@
+package io.antechamber.command.lookup;
+
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import io.antechamber.events.policy.Policy;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A {@link RoomDirectory} held in maps, for aggregate fixtures. */
+public final class InMemoryRoomDirectory implements RoomDirectory {
+
+    private final Map<RoomId, RoomSettings> rooms = new HashMap<>();
+    private final Map<RoomId, Set<Actor>> members = new HashMap<>();
+    private final Set<String> slugs = new HashSet<>();
+
+    public InMemoryRoomDirectory addRoom(RoomId roomId, OrgId orgId, Policy policy, int policyVersion,
+            Actor... roomMembers) {
+        rooms.put(roomId, new RoomSettings(roomId, orgId, policy, policyVersion));
+        for (Actor member : roomMembers) {
+            addMember(roomId, member);
+        }
+        return this;
+    }
+
+    public InMemoryRoomDirectory addMember(RoomId roomId, Actor member) {
+        members.computeIfAbsent(roomId, id -> new HashSet<>()).add(member);
+        return this;
+    }
+
+    public InMemoryRoomDirectory takeSlug(OrgId orgId, String slug) {
+        slugs.add(orgId.value() + "/" + slug);
+        return this;
+    }
+
+    @Override
+    public Optional<RoomSettings> find(RoomId roomId) {
+        return Optional.ofNullable(rooms.get(roomId));
+    }
+
+    @Override
+    public boolean isMember(RoomId roomId, Actor actor) {
+        return members.getOrDefault(roomId, Set.of()).contains(actor);
+    }
+
+    @Override
+    public boolean slugTaken(OrgId orgId, String slug) {
+        return slugs.contains(orgId.value() + "/" + slug);
+    }
+}

@@ -1,0 +1,244 @@
+package io.antechamber.command.room;
+
+import static io.antechamber.command.Refusals.refusedWith;
+import static io.antechamber.command.Refusals.resultThat;
+import static io.antechamber.events.common.ErrorCode.CONFLICT;
+import static io.antechamber.events.common.ErrorCode.NOT_FOUND;
+import static io.antechamber.events.common.ErrorCode.VALIDATION_ERROR;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.hamcrest.Matchers.instanceOf;
+
+import io.antechamber.command.lookup.InMemoryOrgDirectory;
+import io.antechamber.command.lookup.InMemoryRoomDirectory;
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.AgentId;
+import io.antechamber.events.common.HumanId;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import io.antechamber.events.policy.DefaultAction;
+import io.antechamber.events.policy.Policy;
+import io.antechamber.events.policy.PolicyRule;
+import io.antechamber.events.policy.RuleEffect;
+import io.antechamber.events.policy.TimeoutAction;
+import io.antechamber.events.room.AddRoomMember;
+import io.antechamber.events.room.CreateRoom;
+import io.antechamber.events.room.MemberAdded;
+import io.antechamber.events.room.MemberRemoved;
+import io.antechamber.events.room.PolicyUpdated;
+import io.antechamber.events.room.RemoveRoomMember;
+import io.antechamber.events.room.RoomCreated;
+import io.antechamber.events.room.RoomState;
+import io.antechamber.events.room.UpdatePolicy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RoomTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:15:30Z");
+    private static final OrgId ORG = new OrgId("org_acme000001");
+    private static final OrgId OTHER_ORG = new OrgId("org_other00001");
+    private static final OrgId UNKNOWN_ORG = new OrgId("org_nowhere0001");
+    private static final RoomId ROOM = new RoomId("room_deploys0001");
+    private static final HumanId OWNER = new HumanId("hum_owner000001");
+    private static final HumanId CREATOR = new HumanId("hum_creator0001");
+    private static final HumanId STRANGER = new HumanId("hum_stranger001");
+    private static final AgentId AGENT = new AgentId("agt_builder0001");
+
+    private FixtureConfiguration<Room> fixture;
+    private InMemoryRoomDirectory rooms;
+
+    @BeforeEach
+    void setUp() {
+        rooms = new InMemoryRoomDirectory().takeSlug(ORG, "taken");
+        InMemoryOrgDirectory orgs = new InMemoryOrgDirectory()
+                .addOrg(ORG, OWNER)
+                .addMember(ORG, Actor.human(CREATOR))
+                .addMember(ORG, Actor.agent(AGENT))
+                .addOrg(OTHER_ORG, new HumanId("hum_otherowner1"))
+                .addMember(OTHER_ORG, Actor.human(STRANGER));
+        fixture = new AggregateTestFixture<>(Room.class);
+        fixture.setReportIllegalStateChange(true);
+        fixture.registerInjectableResource(rooms);
+        fixture.registerInjectableResource(orgs);
+    }
+
+    // --- CreateRoom ------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_new_room_has_the_initial_policy_at_version_1_and_its_creator_and_the_org_owner_as_members() {
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateRoom(ROOM, ORG, "deploys", "Deploys", "ship it", Actor.human(CREATOR)))
+                .expectEvents(new RoomCreated(ROOM, ORG, "deploys", "Deploys", "ship it", Actor.human(CREATOR), OWNER,
+                        Policy.initial(), 1, NOW))
+                .expectResultMessagePayloadMatching(room("version 1 with the owner and the creator as members",
+                        r -> r.policyVersion() == 1 && r.members().size() == 2
+                                && r.isMember(Actor.human(OWNER)) && r.isMember(Actor.human(CREATOR))));
+    }
+
+    @Test
+    void a_room_created_by_the_org_owner_has_the_owner_as_its_only_member() {
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateRoom(ROOM, ORG, "deploys", "Deploys", null, Actor.human(OWNER)))
+                .expectEvents(new RoomCreated(ROOM, ORG, "deploys", "Deploys", null, Actor.human(OWNER), OWNER,
+                        Policy.initial(), 1, NOW))
+                .expectResultMessagePayloadMatching(room("only the owner as member",
+                        r -> r.members().size() == 1 && r.isMember(Actor.human(OWNER))));
+    }
+
+    @Test
+    void creating_a_room_with_a_slug_already_used_in_the_org_is_a_conflict_naming_the_slug() {
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateRoom(ROOM, ORG, "taken", "Taken", null, Actor.human(CREATOR)))
+                .expectNoEvents()
+                .expectException(refusedWith(CONFLICT, "details.fields naming slug",
+                        details -> details.get("fields") instanceof Map<?, ?> fields && fields.containsKey("slug")));
+    }
+
+    @Test
+    void a_slug_used_in_another_org_is_free_in_this_one() {
+        rooms.takeSlug(OTHER_ORG, "deploys");
+
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateRoom(ROOM, ORG, "deploys", "Deploys", null, Actor.human(CREATOR)))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(instanceOf(RoomCreated.class)), andNoMore()));
+    }
+
+    @Test
+    void creating_a_room_in_an_unknown_org_is_not_found() {
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateRoom(ROOM, UNKNOWN_ORG, "deploys", "Deploys", null, Actor.human(CREATOR)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_FOUND));
+    }
+
+    // --- AddRoomMember ---------------------------------------------------------------------------------------------
+
+    @Test
+    void an_agent_of_the_org_can_be_added_to_a_room() {
+        givenRoom()
+                .when(new AddRoomMember(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER)))
+                .expectEvents(new MemberAdded(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER), NOW))
+                .expectResultMessagePayloadMatching(room("the agent is a member",
+                        r -> r.isMember(Actor.agent(AGENT))));
+    }
+
+    @Test
+    void adding_someone_who_is_not_in_the_org_is_not_found() {
+        givenRoom()
+                .when(new AddRoomMember(ROOM, ORG, Actor.human(STRANGER), Actor.human(OWNER)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_FOUND));
+    }
+
+    @Test
+    void adding_someone_who_is_already_a_member_is_a_conflict() {
+        givenRoom(new MemberAdded(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER), NOW))
+                .when(new AddRoomMember(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER)))
+                .expectNoEvents()
+                .expectException(refusedWith(CONFLICT));
+    }
+
+    @Test
+    void adding_a_member_to_a_room_of_another_org_is_not_found() {
+        givenRoom()
+                .when(new AddRoomMember(ROOM, OTHER_ORG, Actor.human(STRANGER), Actor.human(STRANGER)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_FOUND));
+    }
+
+    // --- RemoveRoomMember ------------------------------------------------------------------------------------------
+
+    @Test
+    void a_member_can_be_removed_from_a_room() {
+        givenRoom(new MemberAdded(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER), NOW))
+                .when(new RemoveRoomMember(ROOM, ORG, AGENT.value(), Actor.human(OWNER)))
+                .expectEvents(new MemberRemoved(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER), NOW))
+                .expectResultMessagePayloadMatching(room("the agent is no longer a member",
+                        r -> !r.isMember(Actor.agent(AGENT))));
+    }
+
+    @Test
+    void removing_someone_who_is_not_a_member_is_not_found() {
+        givenRoom()
+                .when(new RemoveRoomMember(ROOM, ORG, AGENT.value(), Actor.human(OWNER)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_FOUND));
+    }
+
+    @Test
+    void removing_the_org_owner_from_a_room_is_a_conflict() {
+        givenRoom()
+                .when(new RemoveRoomMember(ROOM, ORG, OWNER.value(), Actor.human(CREATOR)))
+                .expectNoEvents()
+                .expectException(refusedWith(CONFLICT));
+    }
+
+    @Test
+    void removing_a_member_of_a_room_of_another_org_is_not_found() {
+        givenRoom()
+                .when(new RemoveRoomMember(ROOM, OTHER_ORG, CREATOR.value(), Actor.human(STRANGER)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_FOUND));
+    }
+
+    // --- UpdatePolicy ----------------------------------------------------------------------------------------------
+
+    @Test
+    void updating_the_policy_stores_it_under_the_next_version() {
+        Policy lenient = new Policy(DefaultAction.AUTO_APPROVE, 60_000, TimeoutAction.HOLD,
+                Map.of("low", 20.0), List.of(new PolicyRule("nothing", RuleEffect.FORBID, List.of())));
+
+        givenRoom(new PolicyUpdated(ROOM, ORG, Policy.initial(), 2, Actor.human(OWNER), NOW))
+                .when(new UpdatePolicy(ROOM, ORG, lenient, Actor.human(CREATOR)))
+                .expectEvents(new PolicyUpdated(ROOM, ORG, lenient, 3, Actor.human(CREATOR), NOW))
+                .expectResultMessagePayloadMatching(room("the new policy at version 3",
+                        r -> r.policyVersion() == 3 && r.policy().equals(lenient)));
+    }
+
+    @Test
+    void an_invalid_policy_is_a_validation_error_naming_each_bad_field() {
+        Policy invalid = new Policy(DefaultAction.REQUIRE_APPROVAL, 10, TimeoutAction.CANCEL, Map.of(),
+                List.of(new PolicyRule(" ", RuleEffect.FORBID, List.of())));
+
+        givenRoom()
+                .when(new UpdatePolicy(ROOM, ORG, invalid, Actor.human(OWNER)))
+                .expectNoEvents()
+                .expectException(refusedWith(VALIDATION_ERROR,
+                        "details.fields naming default_timeout_ms and rules[0].id",
+                        details -> details.get("fields") instanceof Map<?, ?> fields
+                                && fields.keySet().equals(Set.of("default_timeout_ms", "rules[0].id"))));
+    }
+
+    @Test
+    void updating_the_policy_of_a_room_of_another_org_is_not_found() {
+        givenRoom()
+                .when(new UpdatePolicy(ROOM, OTHER_ORG, Policy.initial(), Actor.human(STRANGER)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_FOUND));
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    private TestExecutor<Room> givenRoom(Object... laterEvents) {
+        return fixture.givenCurrentTime(NOW)
+                .andGiven(new RoomCreated(ROOM, ORG, "deploys", "Deploys", null, Actor.human(CREATOR), OWNER,
+                        Policy.initial(), 1, NOW))
+                .andGiven(laterEvents);
+    }
+
+    private static Matcher<RoomState> room(String description, Predicate<RoomState> test) {
+        return resultThat(RoomState.class, description, test);
+    }
+}
