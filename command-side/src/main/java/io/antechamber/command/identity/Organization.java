@@ -2,7 +2,6 @@ package io.antechamber.command.identity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.antechamber.events.common.DomainException;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.identity.AddHuman;
 import io.antechamber.events.identity.CreateOrganization;
@@ -29,11 +28,9 @@ class Organization {
                 command.ownerEmail(), command.ownerKeyHash(), GenericEventMessage.clock.instant()));
     }
 
+    /** Routed by the caller's org id, so a human is only ever added to the caller's own org. */
     @CommandHandler
     void handle(AddHuman command) {
-        if (!id.equals(command.orgId())) {
-            throw DomainException.notFound("organization");
-        }
         apply(new HumanAdded(id, command.humanId(), command.name(), command.email(), command.keyHash(), command.by(),
                 GenericEventMessage.clock.instant()));
     }

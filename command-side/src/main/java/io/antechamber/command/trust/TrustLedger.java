@@ -35,9 +35,9 @@ class TrustLedger {
         if (adjustedCheckIns.contains(command.checkInId().value())) {
             return;
         }
-        double delta = command.outcome().delta();
+        double after = TrustScore.after(score, command.outcome().delta());
         apply(new TrustAdjusted(command.ledgerId(), command.roomId(), command.orgId(), command.agentId(),
-                command.checkInId(), command.outcome(), delta, TrustScore.after(score, delta),
+                command.checkInId(), command.outcome(), TrustScore.difference(after, score), after,
                 GenericEventMessage.clock.instant()));
     }
 

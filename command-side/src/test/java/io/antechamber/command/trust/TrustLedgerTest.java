@@ -69,7 +69,7 @@ class TrustLedgerTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(history(85, TrustOutcome.APPROVED))
                 .when(adjust(CHECK_IN, TrustOutcome.APPROVED))
-                .expectEvents(adjusted(CHECK_IN, TrustOutcome.APPROVED, 1.0, 100.0));
+                .expectEvents(adjusted(CHECK_IN, TrustOutcome.APPROVED, 0.0, 100.0));
     }
 
     @Test
@@ -78,7 +78,7 @@ class TrustLedgerTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(history(50, TrustOutcome.REJECTED))
                 .when(adjust(CHECK_IN, TrustOutcome.REJECTED))
-                .expectEvents(adjusted(CHECK_IN, TrustOutcome.REJECTED, -0.3, 0.0));
+                .expectEvents(adjusted(CHECK_IN, TrustOutcome.REJECTED, 0.0, 0.0));
     }
 
     @Test
@@ -109,8 +109,10 @@ class TrustLedgerTest {
         long scoreInThousandths = 15_000;
         long deltaInThousandths = Math.round(outcome.delta() * 1000);
         for (int i = 1; i <= count; i++) {
+            long before = scoreInThousandths;
             scoreInThousandths = Math.max(0, Math.min(100_000, scoreInThousandths + deltaInThousandths));
-            events.add(adjusted(checkIn(i), outcome, outcome.delta(), scoreInThousandths / 1000.0));
+            events.add(adjusted(checkIn(i), outcome, (scoreInThousandths - before) / 1000.0,
+                    scoreInThousandths / 1000.0));
         }
         return events;
     }

@@ -10,8 +10,16 @@ public final class TrustScore {
     private TrustScore() {
     }
 
-    public static double after(double score, double delta) {
-        double next = Math.round((score + delta) * 1000.0) / 1000.0;
-        return Math.max(MIN, Math.min(MAX, next));
+    public static double after(double score, double weight) {
+        return Math.max(MIN, Math.min(MAX, thousandths(score + weight)));
+    }
+
+    /** The change actually applied (0 at a bound), so that every history entry adds up to its score. */
+    public static double difference(double after, double before) {
+        return thousandths(after - before) + 0.0;
+    }
+
+    private static double thousandths(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
     }
 }
