@@ -1,5 +1,6 @@
 package io.antechamber.api.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -59,8 +60,11 @@ public class ApiExceptionHandler {
             return respond(ErrorCode.VALIDATION_ERROR, "field '" + field + "' " + problem,
                     Map.of("fields", Map.of(field, problem)));
         }
-        String message = e.getCause() instanceof JsonProcessingException
-                ? "the request body is not valid JSON" : "a JSON request body is required";
+        String message = e.getCause() instanceof JsonParseException
+                ? "the request body is not valid JSON"
+                : e.getCause() instanceof JsonProcessingException
+                        ? "the request body does not have the expected shape"
+                        : "a JSON request body is required";
         return respond(ErrorCode.VALIDATION_ERROR, message, Map.of());
     }
 
