@@ -1,12 +1,8 @@
 package io.antechamber.command.checkin;
 
-import io.antechamber.events.checkin.CheckInApproved;
 import io.antechamber.events.checkin.CheckInCreated;
-import io.antechamber.events.checkin.CheckInExpired;
-import io.antechamber.events.checkin.CheckInModified;
-import io.antechamber.events.checkin.CheckInRejected;
+import io.antechamber.events.checkin.CheckInResolution;
 import io.antechamber.events.checkin.CheckInStatus;
-import io.antechamber.events.checkin.CheckInWithdrawn;
 import io.antechamber.events.checkin.TimeOutCheckIn;
 import io.antechamber.events.common.CheckInId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -49,37 +45,10 @@ public class CheckInTimeoutSaga {
         SagaLifecycle.end();
     }
 
+    /** Any resolution (a decision, a withdrawal, or this saga's own timeout) ends the wait. */
     @EndSaga
     @SagaEventHandler(associationProperty = CHECK_IN)
-    public void on(CheckInApproved event, DeadlineManager deadlines) {
-        cancel(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = CHECK_IN)
-    public void on(CheckInRejected event, DeadlineManager deadlines) {
-        cancel(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = CHECK_IN)
-    public void on(CheckInModified event, DeadlineManager deadlines) {
-        cancel(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = CHECK_IN)
-    public void on(CheckInWithdrawn event, DeadlineManager deadlines) {
-        cancel(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = CHECK_IN)
-    public void on(CheckInExpired event, DeadlineManager deadlines) {
-        cancel(deadlines);
-    }
-
-    private void cancel(DeadlineManager deadlines) {
+    public void on(CheckInResolution event, DeadlineManager deadlines) {
         if (deadlineId != null) {
             deadlines.cancelSchedule(DEADLINE, deadlineId);
         }
