@@ -15,6 +15,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -525,6 +531,72 @@ class AgentApiTest extends IntegrationTest {
         TestApi.Org org = api.newOrg();
 
         http.delete("/v1/agents/" + id).auth(org.humanKey()).send().expectError(404, "NOT_FOUND");
+    }
+
+    // --- races ------------------------------------------------------------------------------------------------
+
+    /** Runs the calls all at once (released by one latch) and returns their responses in order. */
+    private static List<Response> race(List<Callable<Response>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (Callable<Response> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void of_eight_orgs_racing_to_claim_one_agent_exactly_one_wins() throws Exception {
+        JsonNode data = selfRegister("contested");
+        String token = data.get("claim_token").asText();
+        List<TestApi.Org> orgs = new ArrayList<>();
+        List<Callable<Response>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            TestApi.Org org = api.newOrg();
+            orgs.add(org);
+            claims.add(() -> claim(org.humanKey(), token));
+        }
+
+        List<Response> responses = race(claims);
+
+        assertThat(responses).filteredOn(r -> r.status() == 200).as("responses %s", responses).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 200).allSatisfy(r -> r.expectError(409, "CONFLICT"));
+        int winner = responses.indexOf(responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow());
+        assertThat(me(data.get("api_key").asText()).expect(200).data().get("org_id").asText())
+                .isEqualTo(orgs.get(winner).id());
+    }
+
+    @Test
+    void of_racing_key_rotations_only_one_new_key_works_in_the_end() throws Exception {
+        TestApi.Org org = api.newOrg();
+        TestApi.Agent agent = api.newAgent(org, "rotating");
+        List<Callable<Response>> rotations = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rotations.add(() -> http.post("/v1/agents/" + agent.id() + "/rotate-key", null).auth(org.humanKey())
+                    .send());
+        }
+
+        List<Response> responses = race(rotations);
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.text()).isIn(200, 409));
+        List<String> keys = responses.stream().filter(r -> r.status() == 200)
+                .map(r -> r.data().get("api_key").asText()).toList();
+        assertThat(keys).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(keys).filteredOn(k -> me(k).status() == 200).hasSize(1);
+        me(agent.key()).expectError(401, "UNAUTHORIZED");
     }
 
     // --- who may call -----------------------------------------------------------------------------------------

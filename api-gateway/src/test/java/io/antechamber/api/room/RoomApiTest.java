@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -384,6 +389,37 @@ class RoomApiTest extends IntegrationTest {
         JsonNode error = addMember(org, room.id(), body).expectError(400, "VALIDATION_ERROR").json().get("error");
 
         assertThat(error.get("details").get("fields")).as("fields of %s", error).isNotEmpty();
+    }
+
+    @Test
+    void of_ten_racing_additions_of_one_agent_exactly_one_succeeds() throws Exception {
+        TestApi.Org org = api.newOrg();
+        TestApi.Room room = api.newRoom(org, "ops");
+        TestApi.Agent agent = api.newAgent(org, "popular");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Response> responses = new ArrayList<>();
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return addMember(org, room.id(), Map.of("agent_id", agent.id()));
+                }));
+            }
+            start.countDown();
+            for (Future<Response> future : futures) {
+                responses.add(future.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).as("responses %s", responses).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 201).allSatisfy(r -> r.expectError(409, "CONFLICT"));
+        JsonNode read = api.eventually(http.get("/v1/rooms/" + room.id()).auth(org.humanKey()),
+                r -> hasMember(r, agent.id()));
+        assertThat(read.get("members")).filteredOn(m -> m.get("id").asText().equals(agent.id())).hasSize(1);
     }
 
     @Test
