@@ -5,6 +5,7 @@ import io.antechamber.api.web.ReadAfterWrite;
 import io.antechamber.events.checkin.CheckInState;
 import io.antechamber.events.common.DomainException;
 import io.antechamber.events.query.FindCheckIn;
+import io.antechamber.query.checkin.CheckInViewProjection;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,8 @@ public class CheckInReader {
 
     public CheckInState find(Caller caller, String id) {
         FindCheckIn query = new FindCheckIn(caller.orgId(), CheckInController.checkInId(id));
-        return readAfterWrite.find(() -> queries.query(query, ResponseTypes.optionalInstanceOf(CheckInState.class))
-                        .join())
+        return readAfterWrite.find(CheckInViewProjection.PROCESSING_GROUP,
+                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(CheckInState.class)).join())
                 .orElseThrow(() -> DomainException.notFound("check-in"));
     }
 }

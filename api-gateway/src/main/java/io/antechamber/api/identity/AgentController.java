@@ -20,6 +20,7 @@ import io.antechamber.events.identity.SelfRegisterAgent;
 import io.antechamber.events.query.FindAgent;
 import io.antechamber.events.query.FindAgents;
 import io.antechamber.query.support.Page;
+import io.antechamber.query.agent.AgentViewProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -133,8 +134,8 @@ public class AgentController {
 
     private AgentState find(Caller caller, String id) {
         FindAgent query = new FindAgent(caller.orgId(), agentId(id));
-        return readAfterWrite.find(() -> queries.query(query, ResponseTypes.optionalInstanceOf(AgentState.class))
-                        .join())
+        return readAfterWrite.find(AgentViewProjection.PROCESSING_GROUP,
+                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(AgentState.class)).join())
                 .orElseThrow(() -> DomainException.notFound("agent"));
     }
 

@@ -5,6 +5,7 @@ import io.antechamber.api.web.ReadAfterWrite;
 import io.antechamber.events.common.DomainException;
 import io.antechamber.events.query.FindRoom;
 import io.antechamber.events.room.RoomState;
+import io.antechamber.query.room.RoomViewProjection;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,8 @@ public class RoomResolver {
 
     public RoomState resolve(Caller caller, String idOrSlug) {
         FindRoom query = new FindRoom(caller.orgId(), idOrSlug);
-        return readAfterWrite.find(() -> queries.query(query, ResponseTypes.optionalInstanceOf(RoomState.class))
-                        .join())
+        return readAfterWrite.find(RoomViewProjection.PROCESSING_GROUP,
+                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(RoomState.class)).join())
                 .orElseThrow(() -> DomainException.notFound("room"));
     }
 }

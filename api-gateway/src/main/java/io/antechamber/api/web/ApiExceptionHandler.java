@@ -82,8 +82,8 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ErrorBody.of(
-                ErrorCode.VALIDATION_ERROR.name(), 415, "send the body as application/json", Map.of()));
+        return respond(ErrorCode.VALIDATION_ERROR, "send the body as application/json",
+                Map.of("fields", Map.of("Content-Type", "must be application/json")));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -1,24 +1,33 @@
 package io.antechamber.api.web;
 
+import io.antechamber.api.admin.ProjectionPositions;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Views are projections that trail the event store by milliseconds, so a client that creates something and reads it
- * back at once can get there first. A miss is therefore retried for a short, bounded time before it becomes a 404;
- * hits are answered at once.
+ * Views are projections that trail the event store by milliseconds, so a client that creates something and reads
+ * it back at once can get there first. A miss is therefore only final once the view has processed every event
+ * stored before the read began; until then (for at most {@link #PATIENCE_MS}) it is retried. Hits, and misses on a
+ * caught-up view, are answered at once.
  */
 @Component
 public class ReadAfterWrite {
 
-    static final long PATIENCE_MS = 1000;
+    static final long PATIENCE_MS = 5000;
     private static final long POLL_MS = 20;
 
-    public <T> Optional<T> find(Supplier<Optional<T>> lookup) {
+    private final ProjectionPositions positions;
+
+    public ReadAfterWrite(ProjectionPositions positions) {
+        this.positions = positions;
+    }
+
+    public <T> Optional<T> find(String projection, Supplier<Optional<T>> lookup) {
+        long head = positions.head();
         long deadline = System.nanoTime() + PATIENCE_MS * 1_000_000;
         Optional<T> found = lookup.get();
-        while (found.isEmpty() && System.nanoTime() < deadline) {
+        while (found.isEmpty() && positions.of(projection).index() < head && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL_MS);
             } catch (InterruptedException e) {

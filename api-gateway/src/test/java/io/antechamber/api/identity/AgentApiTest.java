@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -128,8 +127,6 @@ class AgentApiTest extends IntegrationTest {
     }
 
     @Test
-    @Disabled("bug: Idempotency-Key (API.md Conventions) is not implemented anywhere in src/main; a repeated "
-            + "POST with the same key and credential runs again (second agent / 409 on the room slug)")
     void a_registration_repeated_with_the_same_idempotency_key_returns_the_first_agent_and_creates_no_other() {
         TestApi.Org org = api.newOrg();
 

@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -270,9 +269,6 @@ class PolicyApiTest extends IntegrationTest {
     }
 
     @Test
-    @Disabled("bug: PUT policy with a JSON null inside trust_thresholds or rules answers 400 'the request body is not "
-            + "valid JSON' with empty details (Policy's compact constructor Map.copyOf/List.copyOf throws NPE during "
-            + "Jackson instantiation; ApiExceptionHandler.unreadable then finds no path)")
     void a_null_threshold_is_a_validation_error_naming_it() {
         Setup s = setup();
         Map<String, Object> thresholds = new HashMap<>();
@@ -286,9 +282,6 @@ class PolicyApiTest extends IntegrationTest {
     }
 
     @Test
-    @Disabled("bug: PUT policy with a JSON null inside trust_thresholds or rules answers 400 'the request body is not "
-            + "valid JSON' with empty details (Policy's compact constructor Map.copyOf/List.copyOf throws NPE during "
-            + "Jackson instantiation; ApiExceptionHandler.unreadable then finds no path)")
     void a_null_rule_is_a_validation_error_naming_it() {
         Setup s = setup();
         List<Map<String, Object>> rules = new ArrayList<>();
@@ -493,9 +486,6 @@ class PolicyApiTest extends IntegrationTest {
     }
 
     @Test
-    @Disabled("bug: POST check-in under default_action forbid answers 500 INTERNAL, not 403 POLICY_FORBIDS "
-            + "(CheckInController.create puts rule_id=null into a details map that DomainException copies with "
-            + "Map.copyOf, which throws NullPointerException)")
     void default_action_forbid_refuses_with_policy_forbids() {
         Setup s = setup();
         api.putPolicy(s.org(), s.room(), policy("forbid", Map.of(), List.of())).expect(200);

@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -157,8 +156,6 @@ class RoomApiTest extends IntegrationTest {
     }
 
     @Test
-    @Disabled("bug: Idempotency-Key (API.md Conventions) is not implemented anywhere in src/main; a repeated "
-            + "POST with the same key and credential runs again (second agent / 409 on the room slug)")
     void a_room_creation_retried_with_the_same_idempotency_key_returns_the_first_room() {
         TestApi.Org org = api.newOrg();
 

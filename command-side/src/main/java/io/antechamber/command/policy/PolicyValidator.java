@@ -61,7 +61,7 @@ public final class PolicyValidator {
             String path = "trust_thresholds." + level;
             if (!RISK_LEVELS.contains(level)) {
                 problems.putIfAbsent(path, "is not a risk level: low, medium, high or critical");
-            } else if (!(score >= 0 && score <= 100)) {
+            } else if (score == null || !(score >= 0 && score <= 100)) {
                 problems.putIfAbsent(path, "must be between 0 and 100");
             }
         });
@@ -72,6 +72,10 @@ public final class PolicyValidator {
         for (int i = 0; i < rules.size(); i++) {
             PolicyRule rule = rules.get(i);
             String path = "rules[" + i + "]";
+            if (rule == null) {
+                problems.putIfAbsent(path, "must be a rule object");
+                continue;
+            }
             if (rule.id() == null || rule.id().isBlank()) {
                 problems.putIfAbsent(path + ".id", "is required");
             } else {
@@ -91,6 +95,10 @@ public final class PolicyValidator {
     }
 
     private static void checkCondition(Condition condition, String path, Map<String, String> problems) {
+        if (condition == null) {
+            problems.putIfAbsent(path, "must be a condition object");
+            return;
+        }
         if (FactField.parse(condition.field()).isEmpty()) {
             problems.putIfAbsent(path + ".field",
                     "must be action, reason, risk_level, urgency, agent_id or metadata.<dotted.path>");

@@ -1,5 +1,7 @@
 package io.antechamber.events.common;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ public class DomainException extends RuntimeException {
     public DomainException(ErrorCode code, String message, Map<String, Object> details) {
         super(message, null, false, false);
         this.code = code;
-        this.details = Map.copyOf(details);
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public ErrorCode code() {

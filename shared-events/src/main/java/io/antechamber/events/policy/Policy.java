@@ -1,5 +1,8 @@
 package io.antechamber.events.policy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +20,9 @@ public record Policy(
     public static final long ONE_HOUR_MS = 3_600_000L;
 
     public Policy {
-        trustThresholds = trustThresholds == null ? Map.of() : Map.copyOf(trustThresholds);
-        rules = rules == null ? List.of() : List.copyOf(rules);
+        // copies that keep nulls, so the validator can name a null entry instead of the constructor failing
+        trustThresholds = trustThresholds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(trustThresholds));
+        rules = rules == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(rules));
     }
 
     /** The policy of a new room: everything needs a human, no rules, no thresholds, 1 h timeout that cancels. */

@@ -1,0 +1,66 @@
+package io.antechamber.api.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far the event store and each projection have come, read from the tables themselves so the answer covers
+ * the segments of every replica.
+ */
+@Component
+public class ProjectionPositions {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ProjectionPositions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Where a projection stands: the lowest index over its segments, and whether any segment is replaying. */
+    public record Position(long index, boolean replaying) {
+    }
+
+    /** The global index of the newest stored event (0 for an empty store). */
+    public long head() {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
+    }
+
+    public Position of(String projection) {
+        List<Position> segments = jdbc.query("SELECT token FROM token_entry WHERE processor_name = ?",
+                (rs, i) -> parse(rs.getBytes(1)), projection);
+        return new Position(segments.stream().mapToLong(Position::index).min().orElse(0),
+                segments.stream().anyMatch(Position::replaying));
+    }
+
+    /** The timestamp of the first event after {@code index}, if any. */
+    public Optional<String> timestampAfter(long index) {
+        return jdbc.queryForList("SELECT time_stamp FROM domain_event_entry WHERE global_index > ? "
+                + "ORDER BY global_index LIMIT 1", String.class, index).stream().findFirst();
+    }
+
+    /**
+     * Gap-aware tokens keep their index in "index"; a replay token keeps the position reached in "currentToken" and
+     * is replaying until that reaches "tokenAtReset".
+     */
+    private Position parse(byte[] token) {
+        if (token == null) {
+            return new Position(0, false);
+        }
+        try {
+            JsonNode node = json.readTree(token);
+            if (!node.has("tokenAtReset")) {
+                return new Position(node.path("index").asLong(0), false);
+            }
+            long current = node.path("currentToken").path("index").asLong(0);
+            return new Position(current, current < node.path("tokenAtReset").path("index").asLong(0));
+        } catch (IOException e) {
+            return new Position(0, false);
+        }
+    }
+}
