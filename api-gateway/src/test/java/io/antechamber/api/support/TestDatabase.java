@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,6 +23,9 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * PostgreSQL when a Docker engine answers, else the application's own embedded PostgreSQL in a fresh directory.
  */
 public final class TestDatabase {
+
+    private static final String PREFIX = "antechamber_test_";
+    private static final long STALE_AFTER_S = 2 * 3600;
 
     private static Map<String, String> properties;
 
@@ -79,16 +85,38 @@ public final class TestDatabase {
         return url == null || url.isBlank() ? null : url;
     }
 
+    /**
+     * Creates {@code antechamber_test_<epoch seconds>_<random>}; databases of earlier runs older than two hours are
+     * dropped first, so a developer's server does not fill up with them.
+     */
     private static Map<String, String> freshDatabaseOn(String serverUrl, String user, String password) {
-        String name = "antechamber_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        long now = System.currentTimeMillis() / 1000;
+        String name = PREFIX + now + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
                 Statement statement = connection.createStatement()) {
+            dropStaleDatabases(statement, now);
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + serverUrl, e);
         }
         String base = serverUrl.contains("?") ? serverUrl.substring(0, serverUrl.indexOf('?')) : serverUrl;
         return datasource(base.substring(0, base.lastIndexOf('/') + 1) + name, user, password);
+    }
+
+    private static void dropStaleDatabases(Statement statement, long now) throws SQLException {
+        List<String> stale = new ArrayList<>();
+        try (ResultSet names = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '"
+                + PREFIX + "%'")) {
+            while (names.next()) {
+                String[] parts = names.getString(1).substring(PREFIX.length()).split("_");
+                if (parts.length == 2 && parts[0].matches("\\d+") && now - Long.parseLong(parts[0]) > STALE_AFTER_S) {
+                    stale.add(names.getString(1));
+                }
+            }
+        }
+        for (String database : stale) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
     }
 
     private static Map<String, String> datasource(String url, String user, String password) {
