@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -517,6 +518,61 @@ class CheckInApiTest extends IntegrationTest {
             "cursor=not-a-cursor!", "cursor=Zm9v"})
     void bad_queue_parameters_are_validation_errors(String query) {
         queue("?" + query, agent.key()).send().expectError(400, "VALIDATION_ERROR");
+    }
+
+    // ---- conventions ----------------------------------------------------------------------------------------------
+
+    @Test
+    void every_check_in_response_echoes_the_clients_request_id_even_errors_and_long_polls() {
+        String id = api.pendingCheckIn(agent, room, "deploy").get("id").asText();
+
+        List<Response> responses = List.of(
+                http.post("/v1/rooms/" + room.id() + "/check-in", Map.of("action", "x")).header("X-Request-Id",
+                        "req-create-1").auth(agent.key()).send(),
+                http.post("/v1/rooms/" + room.id() + "/check-in", Map.of()).header("X-Request-Id", "req-create-2")
+                        .auth(agent.key()).send(),
+                http.post("/v1/rooms/" + room.id() + "/check-in", Map.of("action", "x", "reason", "r".repeat(70_000)))
+                        .header("X-Request-Id", "req-create-3").auth(agent.key()).send(),
+                http.get("/v1/check-ins/" + id + "/wait?timeout_ms=200").header("X-Request-Id", "req-wait-4")
+                        .auth(agent.key()).send(),
+                http.get("/v1/check-ins/ci_zzzzzzzzzzzz").header("X-Request-Id", "req-missing-5").auth(agent.key())
+                        .send());
+
+        assertThat(responses).extracting(Response::status).containsExactly(201, 400, 413, 200, 404);
+        assertThat(responses).extracting(r -> r.header("X-Request-Id")).containsExactly("req-create-1",
+                "req-create-2", "req-create-3", "req-wait-4", "req-missing-5");
+        assertThat(http.get("/v1/check-ins/" + id).auth(agent.key()).send().header("X-Request-Id")).isNotBlank();
+    }
+
+    @Disabled("bug: the Idempotency-Key header is ignored: a repeated check-in POST with the same key creates a "
+            + "second check-in (API.md Conventions: the repeat returns the first response and changes nothing)")
+    @Test
+    void repeating_a_check_in_with_the_same_idempotency_key_returns_the_first_response_and_creates_nothing() {
+        Map<String, Object> body = Map.of("action", "deploy once");
+
+        JsonNode first = http.post("/v1/rooms/" + room.id() + "/check-in", body).header("Idempotency-Key", "once-1")
+                .auth(agent.key()).send().expect(201).data();
+        JsonNode again = http.post("/v1/rooms/" + room.id() + "/check-in", body).header("Idempotency-Key", "once-1")
+                .auth(agent.key()).send().expect(201).data();
+
+        assertThat(again).isEqualTo(first);
+        String sentinel = api.pendingCheckIn(agent, room, "sentinel").get("id").asText();
+        JsonNode all = api.eventually(queue("", org.humanKey()), d -> ids(d).contains(sentinel));
+        assertThat(ids(all)).containsExactly(first.get("id").asText(), sentinel);
+    }
+
+    @Disabled("bug: the Idempotency-Key header is ignored: a repeated approve with the same key answers 409 "
+            + "instead of the first response (API.md Conventions)")
+    @Test
+    void repeating_an_approval_with_the_same_idempotency_key_returns_the_first_response() {
+        String id = api.pendingCheckIn(agent, room, "deploy").get("id").asText();
+
+        JsonNode first = http.post("/v1/check-ins/" + id + "/approve", Map.of("reason", "ok"))
+                .header("Idempotency-Key", "approve-1").auth(org.humanKey()).send().expect(200).data();
+        JsonNode again = http.post("/v1/check-ins/" + id + "/approve", Map.of("reason", "ok"))
+                .header("Idempotency-Key", "approve-1").auth(org.humanKey()).send().expect(200).data();
+
+        assertThat(again).isEqualTo(first);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
