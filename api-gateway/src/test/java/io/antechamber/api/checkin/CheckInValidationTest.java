@@ -237,6 +237,39 @@ class CheckInValidationTest extends IntegrationTest {
         assertNothingCreated();
     }
 
+    // ---- refused decision bodies ----------------------------------------------------------------------------------
+
+    static Stream<Arguments> refusedDecisions() {
+        String longReason = "{\"reason\":\"" + "r".repeat(5001) + "\",\"modifications\":{\"a\":1}}";
+        return Stream.of(
+                arguments("approve", longReason, 400, "VALIDATION_ERROR"),
+                arguments("reject", longReason, 400, "VALIDATION_ERROR"),
+                arguments("modify", longReason, 400, "VALIDATION_ERROR"),
+                arguments("approve", "{\"reason\":[\"ok\"]}", 400, "VALIDATION_ERROR"),
+                arguments("approve", "{\"reason\":", 400, "VALIDATION_ERROR"),
+                arguments("reject", "[]", 400, "VALIDATION_ERROR"),
+                arguments("modify", "{}", 400, "VALIDATION_ERROR"),
+                arguments("modify", "{\"modifications\":null}", 400, "VALIDATION_ERROR"),
+                arguments("modify", "{\"modifications\":\"fewer replicas\"}", 400, "VALIDATION_ERROR"),
+                arguments("modify", "{\"modifications\":[1]}", 400, "VALIDATION_ERROR"),
+                arguments("modify", "{\"modifications\":{\"k\":\"" + "m".repeat(METADATA_LIMIT) + "\"}}", 413,
+                        "PAYLOAD_TOO_LARGE"),
+                arguments("approve", "{\"reason\":\"" + "r".repeat(BODY_LIMIT) + "\"}", 413, "PAYLOAD_TOO_LARGE"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @MethodSource("refusedDecisions")
+    void a_refused_decision_answers_in_the_error_shape_and_leaves_the_check_in_pending(String verb, String body,
+            int status, String code) {
+        String id = api.pendingCheckIn(agent, room, "deploy").get("id").asText();
+
+        http.post("/v1/check-ins/" + id + "/" + verb, body).auth(org.humanKey()).send().expectError(status, code);
+
+        JsonNode read = http.get("/v1/check-ins/" + id).auth(org.humanKey()).send().expect(200).data();
+        assertThat(read.get("status").asText()).isEqualTo("pending");
+        http.post("/v1/check-ins/" + id + "/approve", Map.of()).auth(org.humanKey()).send().expect(200);
+    }
+
     // ---- unknown and malformed ids ------------------------------------------------------------------------------
 
     static Stream<Arguments> idEndpoints() {
