@@ -48,6 +48,10 @@ public class ApiExceptionHandler {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return respond(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
             }
+            if (cause instanceof InvalidTextException invalid) {
+                return respond(ErrorCode.VALIDATION_ERROR, invalid.getMessage(),
+                        Map.of("fields", Map.of(invalid.field(), "contains text that cannot be stored")));
+            }
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -544,8 +543,6 @@ class CheckInApiTest extends IntegrationTest {
         assertThat(http.get("/v1/check-ins/" + id).auth(agent.key()).send().header("X-Request-Id")).isNotBlank();
     }
 
-    @Disabled("bug: the Idempotency-Key header is ignored: a repeated check-in POST with the same key creates a "
-            + "second check-in (API.md Conventions: the repeat returns the first response and changes nothing)")
     @Test
     void repeating_a_check_in_with_the_same_idempotency_key_returns_the_first_response_and_creates_nothing() {
         Map<String, Object> body = Map.of("action", "deploy once");
@@ -561,8 +558,6 @@ class CheckInApiTest extends IntegrationTest {
         assertThat(ids(all)).containsExactly(first.get("id").asText(), sentinel);
     }
 
-    @Disabled("bug: the Idempotency-Key header is ignored: a repeated approve with the same key answers 409 "
-            + "instead of the first response (API.md Conventions)")
     @Test
     void repeating_an_approval_with_the_same_idempotency_key_returns_the_first_response() {
         String id = api.pendingCheckIn(agent, room, "deploy").get("id").asText();

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -216,8 +215,6 @@ class CheckInValidationTest extends IntegrationTest {
      * Jackson's default scalar coercion turns {@code 5} into {@code "5"}, {@code true} into {@code "true"} and
      * {@code 1500.7} into {@code 1500}; API.md says a wrong type is a 400 VALIDATION_ERROR.
      */
-    @Disabled("bug: scalars of the wrong JSON type are coerced (action: 5 → \"5\", timeout_ms: \"5000\" → 5000, "
-            + "timeout_ms: 1500.7 → 1500) and answered 201 instead of 400 VALIDATION_ERROR")
     @ParameterizedTest
     @ValueSource(strings = {"{\"action\":5}", "{\"action\":true}", "{\"action\":\"x\",\"reason\":12}",
             "{\"action\":\"x\",\"timeout_ms\":\"5000\"}", "{\"action\":\"x\",\"timeout_ms\":1500.7}",
@@ -227,8 +224,6 @@ class CheckInValidationTest extends IntegrationTest {
         assertNothingCreated();
     }
 
-    @Disabled("bug: trailing content after the JSON object is ignored ({\"action\":\"x\"} trailing → 201); "
-            + "API.md: malformed JSON is a 400 VALIDATION_ERROR")
     @ParameterizedTest
     @ValueSource(strings = {"{\"action\":\"x\"} trailing", "{\"action\":\"x\"}{\"action\":\"y\"}",
             "{\"action\":\"x\"}]"})
@@ -373,8 +368,6 @@ class CheckInValidationTest extends IntegrationTest {
      * inside the projection's transaction, the token cannot be stored, and the pooled processor retries the same
      * event for ever: the check-in is never readable, and neither is any later check-in hashed to that segment.
      */
-    @Disabled("bug: a NUL character (\\u0000) in action/reason/metadata is accepted with 201, then poisons the "
-            + "check-in-view segment: the check-in and every later one in that segment stay 404 forever")
     @Test
     void a_check_in_with_a_nul_character_is_refused_or_readable_and_blocks_nothing() {
         Response response = http.post(path(), "{\"action\":\"nul \\u0000 here\"}").auth(agent.key()).send();
@@ -407,8 +400,6 @@ class CheckInValidationTest extends IntegrationTest {
         assertThat(read.get("action").asText()).isEqualTo(text);
     }
 
-    @Disabled("bug: a lone UTF-16 surrogate (\\ud800) is accepted with 201 and echoed, but the check-in view "
-            + "stores '?' instead: GET returns different text than the POST answered")
     @Test
     void a_lone_surrogate_is_refused_or_reads_back_exactly() {
         Response response = http.post(path(), "{\"action\":\"lone \\ud800 surrogate\"}").auth(agent.key()).send();

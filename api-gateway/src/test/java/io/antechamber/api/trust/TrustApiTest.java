@@ -29,7 +29,6 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -206,7 +205,8 @@ class TrustApiTest extends IntegrationTest {
         JsonNode history = trust.get("history");
         assertThat(history.get(84).get("score_after").asDouble()).isEqualTo(100.0);
         assertThat(history.get(85).get("score_after").asDouble()).isEqualTo(100.0);
-        assertThat(history.get(86).get("delta").asDouble()).isEqualTo(1.0);
+        // history records the change applied, so entries add up to the score: nothing moves at the ceiling
+        assertThat(history.get(86).get("delta").asDouble()).isEqualTo(0.0);
     }
 
     // ---- who may read it ----------------------------------------------------------------------------------------
@@ -362,8 +362,6 @@ class TrustApiTest extends IntegrationTest {
      * snapshotter: io.antechamber.command.trust.TrustLedger" and the ledger is replayed from its first event on every
      * adjustment.
      */
-    @Disabled("bug: TrustLedger is never snapshotted (AbstractSnapshotter: 'Aggregate Type is unknown in this "
-            + "snapshotter'); every adjustment replays the whole ledger")
     @Test
     void a_ledger_with_more_than_100_adjustments_is_snapshotted() {
         for (int i = 0; i < 101; i++) {
