@@ -22,11 +22,11 @@ import io.antechamber.events.checkin.WithdrawCheckIn;
 import io.antechamber.events.common.CheckInId;
 import io.antechamber.events.common.DomainException;
 import io.antechamber.events.common.ErrorCode;
+import io.antechamber.events.common.RoomId;
 import io.antechamber.events.policy.RiskLevel;
 import io.antechamber.events.policy.TimeoutAction;
 import io.antechamber.events.policy.Urgency;
 import io.antechamber.events.query.FindCheckIns;
-import io.antechamber.events.room.RoomState;
 import io.antechamber.query.support.Page;
 import java.util.HashMap;
 import java.util.Map;
@@ -77,7 +77,7 @@ public class CheckInController {
     @Auth(AuthMode.AGENT)
     public Data<CheckInJson> create(Caller caller, @PathVariable String room,
             @RequestBody CreateCheckInRequest request) {
-        CreateCheckIn command = validated(caller, rooms.resolve(caller, room), request);
+        CreateCheckIn command = validated(caller, rooms.idOf(caller, room), request);
         CheckInState created = commands.sendAndWait(command);
         if (created.status() == CheckInStatus.REJECTED) {
             Map<String, Object> details = new HashMap<>();
@@ -180,13 +180,13 @@ public class CheckInController {
         Direction directionFilter = validation.oneOf("direction", direction, Direction.class, null);
         RiskLevel riskFilter = validation.oneOf("risk_level", riskLevel, RiskLevel.class, null);
         validation.orThrow();
-        RoomState target = rooms.resolve(caller, room);
-        Page<CheckInState> page = queries.query(new FindCheckIns(caller.orgId(), target.id(), statusFilter,
+        RoomId target = rooms.resolve(caller, room).id();
+        Page<CheckInState> page = queries.query(new FindCheckIns(caller.orgId(), target, statusFilter,
                 directionFilter, riskFilter, Pages.of(limit, cursor)), ResponseTypes.instanceOf(Page.class)).join();
         return ListData.of(page, CheckInJson::of);
     }
 
-    private CreateCheckIn validated(Caller caller, RoomState room, CreateCheckInRequest request) {
+    private CreateCheckIn validated(Caller caller, RoomId room, CreateCheckInRequest request) {
         Validation validation = new Validation();
         validation.text("action", request.action(), true, 1, 500);
         validation.check(request.reason() == null || request.description() == null, "description",
@@ -208,7 +208,7 @@ public class CheckInController {
         validateMetadataSize(validation, "metadata", metadata);
         Long timeoutMs = request.timeoutMs() != null ? request.timeoutMs()
                 : request.timeoutMinutes() != null ? request.timeoutMinutes() * 60_000L : null;
-        return new CreateCheckIn(CheckInId.generate(), room.id(), caller.orgId(), caller.agentId(),
+        return new CreateCheckIn(CheckInId.generate(), room, caller.orgId(), caller.agentId(),
                 request.action(), reason, risk, urgency, metadata, timeoutMs, timeoutAction);
     }
 

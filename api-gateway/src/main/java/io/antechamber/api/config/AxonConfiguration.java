@@ -42,6 +42,11 @@ import org.springframework.context.annotation.Primary;
 @Configuration
 public class AxonConfiguration {
 
+    /** Enough for two replicas to share the work; more only multiplies token rows and their updates. */
+    private static final int PROCESSOR_SEGMENTS = 4;
+    /** Events handled per transaction when a processor is behind (replays, bursts); idle ones take what there is. */
+    private static final int PROCESSOR_BATCH_SIZE = 100;
+
     @Bean
     public EventSchema eventSchema() {
         return EventSchema.builder()
@@ -128,7 +133,9 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule processorConfiguration() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors()
+                .usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                        .initialSegmentCount(PROCESSOR_SEGMENTS)
+                        .batchSize(PROCESSOR_BATCH_SIZE))
                 .registerListenerInvocationErrorHandler(LookupTables.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(TrustOnResolution.PROCESSING_GROUP,

@@ -3,7 +3,9 @@ package io.antechamber.api.room;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.ReadAfterWrite;
 import io.antechamber.events.common.DomainException;
+import io.antechamber.events.common.RoomId;
 import io.antechamber.events.query.FindRoom;
+import io.antechamber.events.query.FindRoomId;
 import io.antechamber.events.room.RoomState;
 import io.antechamber.query.room.RoomViewProjection;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -20,6 +22,20 @@ public class RoomResolver {
     public RoomResolver(QueryGateway queries, ReadAfterWrite readAfterWrite) {
         this.queries = queries;
         this.readAfterWrite = readAfterWrite;
+    }
+
+    /**
+     * Only the room's id, for commands: an id is taken as it is (the command side answers 404 for a room that is
+     * not the caller's org's), a slug is looked up without loading the room.
+     */
+    public RoomId idOf(Caller caller, String idOrSlug) {
+        if (RoomId.isValid(idOrSlug)) {
+            return new RoomId(idOrSlug);
+        }
+        FindRoomId query = new FindRoomId(caller.orgId(), idOrSlug);
+        return readAfterWrite.find(RoomViewProjection.PROCESSING_GROUP,
+                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(RoomId.class)).join())
+                .orElseThrow(() -> DomainException.notFound("room"));
     }
 
     public RoomState resolve(Caller caller, String idOrSlug) {

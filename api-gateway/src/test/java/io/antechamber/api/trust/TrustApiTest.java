@@ -414,12 +414,14 @@ class TrustApiTest extends IntegrationTest {
      * (A segment keeps reporting "replaying" until it sees an event newer than the reset point, so that flag is not
      * waited for.)
      */
-    private static void awaitCaughtUp(StreamingEventProcessor processor, long head, Duration patience)
+    private void awaitCaughtUp(StreamingEventProcessor processor, long head, Duration patience)
             throws InterruptedException {
+        int segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = 'trust-view'",
+                Integer.class);
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             var status = processor.processingStatus();
-            if (processor.isRunning() && status.size() == 16 && status.values().stream().allMatch(s ->
+            if (processor.isRunning() && status.size() == segments && status.values().stream().allMatch(s ->
                     s.isCaughtUp() && !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head)) {
                 return;
             }

@@ -2,6 +2,7 @@ package io.antechamber.query.room;
 
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.query.FindRoom;
+import io.antechamber.events.query.FindRoomId;
 import io.antechamber.events.query.FindRooms;
 import io.antechamber.events.room.RoomState;
 import io.antechamber.query.support.KeysetPages;
@@ -33,6 +34,12 @@ public class RoomViewQueries {
         return jdbc.query("SELECT state FROM room_view WHERE org_id = ? AND " + column + " = ?",
                 (rs, i) -> json.read(rs.getString(1), RoomState.class), query.orgId().value(), query.idOrSlug())
                 .stream().findFirst();
+    }
+
+    @QueryHandler
+    public Optional<RoomId> handle(FindRoomId query) {
+        return jdbc.queryForList("SELECT id FROM room_view WHERE org_id = ? AND slug = ?", String.class,
+                query.orgId().value(), query.slug()).stream().findFirst().map(RoomId::new);
     }
 
     /** Declared raw: Axon matches query response types by class, and {@code Page<X>} is not {@code Page}. */

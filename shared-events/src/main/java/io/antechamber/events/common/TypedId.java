@@ -14,10 +14,17 @@ public final class TypedId {
     private TypedId() {
     }
 
+    /**
+     * One call into the shared SecureRandom per id: it is synchronized, and a call per character made it a point of
+     * contention under concurrent load. Each byte picks a character (36 does not divide 256, so the first letters
+     * come slightly more often; 16 characters still carry over 80 bits).
+     */
     public static String generate(String prefix) {
+        byte[] random = new byte[GENERATED_LENGTH];
+        RANDOM.nextBytes(random);
         StringBuilder id = new StringBuilder(prefix.length() + GENERATED_LENGTH).append(prefix);
-        for (int i = 0; i < GENERATED_LENGTH; i++) {
-            id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        for (byte b : random) {
+            id.append(ALPHABET[(b & 0xff) % ALPHABET.length]);
         }
         return id.toString();
     }
