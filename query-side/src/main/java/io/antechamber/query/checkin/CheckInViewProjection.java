@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The check-in view: one row per check-in with the folded {@link CheckInState} and the columns the queue filters on.
  * Every write is guarded by the event's sequence number, so a redelivered event changes nothing. Each change is
- * announced with {@code NOTIFY check_in_changed} so long-polls on every replica wake up.
+ * announced with {@code NOTIFY check_in_changed} so long-polls on every replica wake up; a rebuild announces
+ * nothing, since nothing changes for a waiter.
  */
 @Component
 @ProcessingGroup(CheckInViewProjection.PROCESSING_GROUP)
@@ -36,7 +38,7 @@ public class CheckInViewProjection {
     }
 
     @EventHandler
-    void on(CheckInCreated event, @SequenceNumber long sequenceNumber) {
+    void on(CheckInCreated event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
         CheckInState state = CheckInState.created(event).withVersion(sequenceNumber);
         int inserted = jdbc.update("INSERT INTO check_in_view (id, org_id, room_id, direction, status, risk_level, "
                         + "created_at, updated_at, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
@@ -44,14 +46,16 @@ public class CheckInViewProjection {
                 state.id().value(), state.orgId().value(), state.roomId().value(), state.direction().wire(),
                 state.status().wire(), state.riskLevel() == null ? null : state.riskLevel().wire(),
                 Timestamps.of(state.createdAt()), Timestamps.of(state.updatedAt()), sequenceNumber, json.write(state));
-        if (inserted > 0) {
+        if (inserted > 0 && !replay.isReplay()) {
             announce(state.id());
         }
     }
 
     @EventHandler
-    void on(CheckInResolution event, @SequenceNumber long sequenceNumber) {
-        update(event.checkInId(), sequenceNumber, state -> state.apply(event));
+    void on(CheckInResolution event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        if (update(event.checkInId(), sequenceNumber, state -> state.apply(event)) && !replay.isReplay()) {
+            announce(event.checkInId());
+        }
     }
 
     @ResetHandler
@@ -59,16 +63,17 @@ public class CheckInViewProjection {
         jdbc.execute("TRUNCATE check_in_view");
     }
 
-    private void update(CheckInId id, long sequenceNumber, UnaryOperator<CheckInState> change) {
+    /** Applies the change unless the row already has this event; true when the row changed. */
+    private boolean update(CheckInId id, long sequenceNumber, UnaryOperator<CheckInState> change) {
         List<CheckInState> current = jdbc.query("SELECT state FROM check_in_view WHERE id = ? AND version < ? FOR UPDATE",
                 (rs, i) -> json.read(rs.getString(1), CheckInState.class), id.value(), sequenceNumber);
         if (current.isEmpty()) {
-            return;
+            return false;
         }
         CheckInState next = change.apply(current.get(0)).withVersion(sequenceNumber);
         jdbc.update("UPDATE check_in_view SET status = ?, updated_at = ?, version = ?, state = ?::jsonb WHERE id = ?",
                 next.status().wire(), Timestamps.of(next.updatedAt()), sequenceNumber, json.write(next), id.value());
-        announce(id);
+        return true;
     }
 
     private void announce(CheckInId id) {
