@@ -1,0 +1,78 @@
+package io.antechamber.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds the read models and times it: {@code POST /v1/admin/projections/{name}/replay} for each projection, then
+ * polls {@code GET /v1/admin/projections} until every one has {@code lag_events} 0 and is no longer replaying.
+ * Without {@code --replay} it only waits for the projections to catch up (after events were added by SQL).
+ */
+final class ProjectionWatch {
+
+    static final List<String> NAMES = List.of("check-in-view", "room-view", "agent-view", "trust-view");
+    private static final long POLL_MS = 200;
+
+    private ProjectionWatch() {
+    }
+
+    static void run(Map<String, String> args) throws Exception {
+        URI uri = Main.loopback(Main.required(args, "url"));
+        String admin = Main.required(args, "admin-token");
+        boolean replay = args.containsKey("replay");
+        long events = Long.parseLong(args.getOrDefault("events", "0"));
+        double timeoutS = Double.parseDouble(args.getOrDefault("timeout", "600"));
+        Map<String, Object> out = Main.map();
+        Map<String, Object> doneAfter = Main.map();
+        try (Http http = new Http(uri.getHost(), uri.getPort())) {
+            long start = System.nanoTime();
+            if (replay) {
+                for (String name : NAMES) {
+                    Http.Response r = http.post("/v1/admin/projections/" + name + "/replay", admin, null);
+                    if (r.status() != 202 && r.status() != 200) {
+                        throw new IOException("replay of " + name + " answered " + r.status() + ": " + r.text());
+                    }
+                }
+            }
+            long deadline = start + (long) (timeoutS * 1e9);
+            long head = 0;
+            boolean allDone = false;
+            while (!allDone && System.nanoTime() < deadline) {
+                Http.Response r = http.get("/v1/admin/projections", admin);
+                if (r.status() != 200) {
+                    throw new IOException("projections answered " + r.status() + ": " + r.text());
+                }
+                allDone = true;
+                for (JsonNode p : Main.parse(r).path("data")) {
+                    String name = p.path("name").asText();
+                    boolean done = p.path("lag_events").asLong() == 0 && !p.path("replaying").asBoolean();
+                    head = Math.max(head, p.path("position").asLong() + p.path("lag_events").asLong());
+                    if (done) {
+                        doneAfter.putIfAbsent(name, (System.nanoTime() - start) / 1e9);
+                    } else {
+                        doneAfter.remove(name);
+                        allDone = false;
+                    }
+                }
+                if (!allDone) {
+                    Thread.sleep(POLL_MS);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.put("mode", replay ? "replay" : "catch-up");
+            out.put("projections", NAMES);
+            out.put("completed", allDone);
+            out.put("seconds", seconds);
+            out.put("head_global_index", head);
+            out.put("events", events);
+            out.put("events_per_s", allDone && events > 0 ? events / seconds : 0);
+            out.put("done_after_s", doneAfter);
+            Main.write(Main.required(args, "out"), out);
+            System.out.printf("projections %s: %s after %.1f s (%d events, %.0f events/s)%n", out.get("mode"),
+                    allDone ? "done" : "NOT done", seconds, events, allDone && events > 0 ? events / seconds : 0.0);
+        }
+    }
+}
