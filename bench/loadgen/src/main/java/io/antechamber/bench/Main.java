@@ -14,7 +14,7 @@ import java.util.Map;
  * Entry point of the load generator. Subcommands:
  * <pre>
  *   setup       --url U --admin-token T --agents 64 --lag-agents 2 --out keys.json
- *   run         --url U --scenario ping|create|cycle|latency [--keys keys.json] --connections N [--rate R]
+ *   run         --url U --scenario ping|create|cycle|latency [--keys keys.json] --connections N [--rate R | --rate-from result.json --rate-fraction F]
  *               --warmup S --duration S [--max-ops N] [--probes N] --out result.json
  *   projections --url U --admin-token T [--replay] --events N --timeout S --out result.json
  *   report      --dir RESULTS_DIR --out latest.json

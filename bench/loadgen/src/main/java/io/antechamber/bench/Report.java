@@ -143,13 +143,16 @@ final class Report {
             for (JsonNode b : jmh) {
                 String name = b.path("benchmark").asText().replace("io.antechamber.bench.jmh.", "");
                 JsonNode m = b.path("primaryMetric");
-                line("%-58s %14.3f %12.3f %s", name, m.path("score").asDouble(), m.path("scoreError").asDouble(),
-                        m.path("scoreUnit").asText());
+                double error = m.path("scoreError").asDouble();
+                line("%-58s %14.3f %12s %s", name, m.path("score").asDouble(),
+                        Double.isFinite(error) ? String.format(Locale.ROOT, "± %.3f", error) : "", m.path("scoreUnit")
+                                .asText());
                 Map<String, Object> entry = Main.map();
                 entry.put("benchmark", name);
                 entry.put("mode", b.path("mode").asText());
                 entry.put("score", m.path("score").asDouble());
-                entry.put("score_error", m.path("scoreError").asDouble());
+                entry.put("score_error", Double.isFinite(m.path("scoreError").asDouble())
+                        ? m.path("scoreError").asDouble() : null);
                 entry.put("unit", m.path("scoreUnit").asText());
                 micro.add(entry);
             }
@@ -179,13 +182,44 @@ final class Report {
         json.put("targets", targets);
         json.put("create_over_b_http", httpRatio);
         json.put("microbenchmarks", micro);
-        for (String extra : new String[] {"pg_waits", "setup"}) {
-            JsonNode node = read(extra);
-            if (!node.isMissingNode()) {
-                json.put(extra, node);
+        json.put("pg_activity_during_create", pgActivity());
+        return json;
+    }
+
+    /**
+     * The most frequent (wait event | statement) samples of the app's PostgreSQL sessions during {@code create}, from
+     * pg_activity.sql run five times a second: where the database time of a check-in goes.
+     */
+    private List<Map<String, Object>> pgActivity() throws IOException {
+        File f = new File(dir, "pg_waits.txt");
+        List<Map<String, Object>> top = new ArrayList<>();
+        if (!f.isFile()) {
+            return top;
+        }
+        Map<String, Long> counts = new java.util.HashMap<>();
+        long samples = 0;
+        long busy = 0;
+        for (String line : java.nio.file.Files.readAllLines(f.toPath())) {
+            if (line.equals("#sample")) {
+                samples++;
+            } else if (!line.isBlank()) {
+                counts.merge(line, 1L, Long::sum);
+                busy++;
             }
         }
-        return json;
+        long n = Math.max(1, samples);
+        line("POSTGRESQL DURING create: %d samples (5/s), on average %.1f app sessions busy in a statement or a "
+                + "transaction; most frequent (per sample):", samples, (double) busy / n);
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> {
+                    line("  %5.2f  %s", (double) e.getValue() / n, e.getKey());
+                    Map<String, Object> entry = Main.map();
+                    entry.put("sessions_per_sample", (double) e.getValue() / n);
+                    entry.put("what", e.getKey());
+                    top.add(entry);
+                });
+        line("");
+        return top;
     }
 
     private void target(String name, double value, String goal, boolean met, String shown) {

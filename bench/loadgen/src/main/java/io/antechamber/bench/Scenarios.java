@@ -61,7 +61,13 @@ final class Scenarios {
                 result = Load.closed(host, port, connections, warmup, duration, maxOps, cycle(keys));
             }
             case "latency" -> {
-                double rate = Double.parseDouble(Main.required(args, "rate"));
+                double rate = args.containsKey("rate-from")
+                        ? Main.JSON.readTree(new File(args.get("rate-from"))).path("throughput_per_s").asDouble()
+                                * Double.parseDouble(args.getOrDefault("rate-fraction", "0.5"))
+                        : Double.parseDouble(Main.required(args, "rate"));
+                if (!(rate > 0)) {
+                    throw new IllegalArgumentException("no positive rate for the open loop");
+                }
                 int probes = Integer.parseInt(args.getOrDefault("probes", "2"));
                 out.put("mode", "open");
                 out.put("rate_target_per_s", rate);
