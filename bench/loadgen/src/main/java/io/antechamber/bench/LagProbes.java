@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -13,8 +14,8 @@ import org.HdrHistogram.Histogram;
  * ({@code GET /v1/check-ins/:id/status}) and the room's pending queue ({@code GET /v1/rooms/lag/check-ins?status=pending}).
  *
  * <p>Each probe thread, in a loop: an agent creates a check-in in the room {@code lag}; the probe waits until both
- * views show it pending (so that "gone from the queue" cannot be mistaken for "not in it yet"); the human approves it;
- * from the moment the 200 arrives, the probe polls both views every {@link #POLL_MS} ms until the status is no longer
+ * views show it pending (so that "gone from the queue" cannot be mistaken for "not in it yet"); after a random pause
+ * of up to {@link #DECIDE_AFTER_MAX_MS} ms the human approves it; from the moment the 200 arrives, the probe polls both views every {@link #POLL_MS} ms until the status is no longer
  * pending and the check-in has left the queue, recording each lag separately. The room {@code lag} holds only the
  * probes' check-ins, so one page of the queue is the whole queue.
  */
@@ -22,6 +23,7 @@ final class LagProbes {
 
     static final long POLL_MS = 2;
     static final long GIVE_UP_MS = 10_000;
+    static final long DECIDE_AFTER_MAX_MS = 1_000;
 
     private final String host;
     private final int port;
@@ -92,6 +94,10 @@ final class LagProbes {
                         error("never_pending_in_views");
                         continue;
                     }
+                    // A human decides some time after the check-in showed up, not in step with the projection's
+                    // polling: a random pause keeps the probe from synchronizing with it (which would measure
+                    // the same phase of the poll period every time).
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(DECIDE_AFTER_MAX_MS));
                     Http.Response approved = http.post("/v1/check-ins/" + id + "/approve", human, "{}");
                     long decided = System.nanoTime();
                     if (approved.status() != 200) {

@@ -18,6 +18,7 @@ import java.util.Map;
  *               --warmup S --duration S [--max-ops N] [--probes N] --out result.json
  *   projections --url U --admin-token T [--replay] --events N --timeout S --out result.json
  *   report      --dir RESULTS_DIR --out latest.json
+ *   jfr-top     --jfr recording.jfr [--top 25]
  * </pre>
  * Every load goes to the one URL given (the script passes 127.0.0.1) and stops by itself.
  */
@@ -38,6 +39,7 @@ public final class Main {
             case "run" -> Scenarios.run(args);
             case "projections" -> ProjectionWatch.run(args);
             case "report" -> Report.run(args);
+            case "jfr-top" -> JfrTop.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);
         }
     }
