@@ -28,6 +28,8 @@ final class ProjectionWatch {
         Map<String, Object> out = Main.map();
         Map<String, Object> doneAfter = Main.map();
         Map<String, Object> positions = Main.map();
+        Map<String, Object> backlogEvents = Main.map();
+        Map<String, Object> backlogMs = Main.map();
         try (Http http = new Http(uri.getHost(), uri.getPort())) {
             long start = System.nanoTime();
             if (replay) {
@@ -54,6 +56,8 @@ final class ProjectionWatch {
                     boolean done = p.path("lag_events").asLong() == 0 && !p.path("replaying").asBoolean();
                     head = Math.max(head, p.path("position").asLong() + p.path("lag_events").asLong());
                     slowest = Math.min(slowest, p.path("position").asLong());
+                    backlogEvents.putIfAbsent(name, p.path("lag_events").asLong());
+                    backlogMs.putIfAbsent(name, p.path("lag_ms").asLong());
                     positions.put(name, p.path("position").asLong());
                     if (done) {
                         doneAfter.putIfAbsent(name, (System.nanoTime() - start) / 1e9);
@@ -79,6 +83,10 @@ final class ProjectionWatch {
             out.put("rate_basis", allDone ? "all events / total time" : "slowest projection's position / time bound");
             out.put("done_after_s", doneAfter);
             out.put("positions_at_end", positions);
+            if (!replay) {
+                out.put("backlog_events_at_start", backlogEvents);
+                out.put("oldest_unprocessed_ms_at_start", backlogMs);
+            }
             Main.write(Main.required(args, "out"), out);
             System.out.printf("projections %s: %s after %.1f s (%d events, %.0f events/s)%n", out.get("mode"),
                     allDone ? "done" : "NOT done", seconds, events, rate);

@@ -99,6 +99,22 @@ final class Report {
         row("size", String.format(Locale.ROOT, "create with %,d events stored", sizeLarge.path("events_in_store")
                 .asLong()), sizeLarge.path("throughput_per_s").asDouble(), "req/s", sizeLarge.path("latency_ms"),
                 sizeLarge.path("errors"));
+        for (String step : new String[] {"create", "latency", "cycle"}) {
+            JsonNode c = read("catchup_" + step);
+            if (!c.isMissingNode()) {
+                long behind = 0;
+                long oldest = 0;
+                for (JsonNode v : c.path("backlog_events_at_start")) {
+                    behind = Math.max(behind, v.asLong());
+                }
+                for (JsonNode v : c.path("oldest_unprocessed_ms_at_start")) {
+                    oldest = Math.max(oldest, v.asLong());
+                }
+                line("%-9s %-44s %14s", "backlog", String.format(Locale.ROOT, "views behind after %s: %,d events, %.1f s",
+                        step, behind, oldest / 1000.0), String.format(Locale.ROOT, "%s %.1f s", c.path("completed")
+                        .asBoolean() ? "caught up in" : "NOT caught up in", c.path("seconds").asDouble()));
+            }
+        }
         line("%-9s %-44s %14s", "memory", "app peak RSS during create (VmHWM)",
                 String.format(Locale.ROOT, "%.0f MiB", rss.path("vmhwm_kb").asDouble() / 1024));
         line("");
@@ -178,6 +194,12 @@ final class Report {
         scenarios.put("size_small", sizeSmall);
         scenarios.put("size_large", sizeLarge);
         scenarios.put("memory", rss);
+        for (String step : new String[] {"create", "latency", "cycle"}) {
+            JsonNode c = read("catchup_" + step);
+            if (!c.isMissingNode()) {
+                scenarios.put("views_catch_up_after_" + step, c);
+            }
+        }
         json.put("scenarios", scenarios);
         json.put("targets", targets);
         json.put("create_over_b_http", httpRatio);
