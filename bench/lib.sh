@@ -1,0 +1,158 @@
+# Shared by bench/run and bench/profile (sourced, not run). The caller sets ROOT, RUN, DB, ADMIN_TOKEN, APP_HEAP,
+# PSQL and STARTED_AT, then calls pick_port and start_app / stop_app, and traps EXIT with cleanup.
+
+log() { printf '%s [bench %4ss] %s\n' "$(date -u +%H:%M:%S)" "$(( $(date +%s) - STARTED_AT ))" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+# --- tools --------------------------------------------------------------------------------------------------------
+
+need_tools() {
+  for tool in java mvn psql curl; do
+    command -v "$tool" >/dev/null || die "$tool is not installed"
+  done
+  if ! command -v pgbench >/dev/null; then
+    log "pgbench is missing: installing postgresql-client (Debian ships pgbench in it)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client; } >/dev/null \
+      || die "could not install postgresql-client for pgbench"
+  fi
+  pg_isready -q -h 127.0.0.1 || die "PostgreSQL is not answering on 127.0.0.1:5432"
+}
+
+loadgen() { java -Xmx512m -jar "$ROOT/bench/loadgen/target/loadgen.jar" "$@"; }
+
+# --- the database -------------------------------------------------------------------------------------------------
+
+sql() { "${PSQL[@]}" -d "$DB" -Atc "$1"; }
+
+events_in_store() { sql "SELECT count(*) FROM domain_event_entry"; }
+
+# Appends synthetic history until the store holds $1 events, in transactions of at most 300k rows.
+pad_to() {
+  local target=$1 added
+  log "padding the event store to $target events (SQL copies of real events; the app is stopped)"
+  while added=$(sql "SELECT bench.pad_events($target, 300000)") && (( added > 0 )); do
+    log "  ... $(events_in_store) events"
+  done
+  sql "VACUUM (ANALYZE) domain_event_entry" >/dev/null
+  # The synthetic check-ins were approved long ago: no processor has anything to do for them (see generator.sql).
+  sql "SELECT bench.tokens_to_head(NULL)" >/dev/null
+}
+
+# --- the app ------------------------------------------------------------------------------------------------------
+
+pick_port() {
+  PORT=${BENCH_PORT:-}
+  if [[ -z $PORT ]]; then
+    for candidate in $(seq 18080 18120); do
+      if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then PORT=$candidate; break; fi
+    done
+  fi
+  [[ -n $PORT ]] || die "no free port between 18080 and 18120"
+  URL=http://127.0.0.1:$PORT
+}
+
+start_app() {
+  local label=$1 jvm=("$APP_HEAP")
+  [[ ${BENCH_JFR:-0} == 1 ]] && jvm+=("-XX:StartFlightRecording=filename=$RUN/app-$label.jfr,settings=profile")
+  # shellcheck disable=SC2206
+  [[ -n ${BENCH_APP_OPTS:-} ]] && jvm+=($BENCH_APP_OPTS)
+  APP_JVM_OPTIONS="${jvm[*]}"
+  log "starting the app ($label) on $URL, database $DB"
+  env SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
+      ANTECHAMBER_ADMIN_TOKEN="$ADMIN_TOKEN" SERVER_PORT="$PORT" \
+      ANTECHAMBER_RATE_LIMIT_BURST=100000000 ANTECHAMBER_RATE_LIMIT_PER_SECOND=100000000 \
+      AXONIQ_UPDATE_CHECKER_DISABLED=true \
+      java "${jvm[@]}" -jar "$ROOT/api-gateway/target/antechamber.jar" >"$RUN/app-$label.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 240); do
+    kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up; see $RUN/app-$label.log"
+    if curl -sf "$URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+      log "app up (pid $APP_PID)"
+      return
+    fi
+    sleep 0.5
+  done
+  die "the app did not become healthy within 120 s; see $RUN/app-$label.log"
+}
+
+stop_app() {
+  [[ -n $APP_PID ]] || return 0
+  if kill -0 "$APP_PID" 2>/dev/null; then
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$APP_PID" 2>/dev/null && { log "app did not stop in 30 s: killing it"; kill -KILL "$APP_PID" || true; }
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=
+}
+
+SAMPLER_PIDS=()
+cleanup() {
+  local status=$?
+  for pid in "${SAMPLER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  stop_app
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 \
+    && log "dropped database $DB" || log "could not drop database $DB"
+  exit $status
+}
+
+# --- samplers during `create` -------------------------------------------------------------------------------------
+
+# The app's resident memory, 4 times a second; VmHWM (the kernel's peak) is read at the end.
+start_rss_sampler() {
+  ( peak=0
+    while kill -0 "$APP_PID" 2>/dev/null; do
+      rss=$(awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
+      (( rss > peak )) && peak=$rss && echo "$peak" >"$RUN/rss_peak_sampled_kb"
+      sleep 0.25
+    done ) &
+  SAMPLER_PIDS+=($!)
+}
+
+# What the app's PostgreSQL sessions wait on, 5 times a second through one psql session, bounded in count.
+start_pg_sampler() {
+  local samples=$1
+  ( for _ in $(seq 1 "$samples"); do cat "$ROOT/bench/sql/pg_activity.sql"; sleep 0.2; done ) \
+    | "${PSQL[@]}" -d "$DB" -At >"$RUN/pg_waits.txt" 2>/dev/null &
+  SAMPLER_PIDS+=($!)
+}
+
+stop_samplers() {
+  for pid in "${SAMPLER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  SAMPLER_PIDS=()
+}
+
+# --- baselines ----------------------------------------------------------------------------------------------------
+
+baseline_insert() {
+  log "B_ins: pgbench, $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s, one event-like row per transaction"
+  "${PSQL[@]}" -d "$DB" -f "$ROOT/bench/sql/scratch_table.sql" >/dev/null
+  pgbench -n -h 127.0.0.1 -U postgres -M prepared -c "$PGBENCH_CLIENTS" -j 2 -T "$PGBENCH_SECONDS" \
+    -f "$ROOT/bench/sql/pgbench_insert.sql" "$DB" >"$RUN/pgbench.txt" 2>&1 || die "pgbench failed: $RUN/pgbench.txt"
+  local tps latency
+  tps=$(awk '/^tps = / {print $3; exit}' "$RUN/pgbench.txt")
+  latency=$(awk '/^latency average = / {print $4; exit}' "$RUN/pgbench.txt")
+  sql "DROP TABLE bench_scratch_events"
+  printf '{"tool":"pgbench","clients":%d,"seconds":%d,"tps":%s,"latency_avg_ms":%s}\n' \
+    "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$tps" "${latency:-0}" >"$RUN/b_ins.json"
+  log "B_ins = $tps tx/s"
+}
+
+# A sequential read of the whole event table in global order, as a replay reads it: the better of two runs (the
+# first also sets hint bits and warms the cache).
+baseline_read() {
+  local rows best=0 t0 t1 seconds
+  rows=$(events_in_store)
+  for _ in 1 2; do
+    t0=$(date +%s.%N)
+    "${PSQL[@]}" -d "$DB" -c "COPY (SELECT * FROM domain_event_entry ORDER BY global_index) TO STDOUT (FORMAT binary)" \
+      >/dev/null
+    t1=$(date +%s.%N)
+    seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
+    best=$(awk -v s="$seconds" -v b="$best" 'BEGIN {print (b == 0 || s < b) ? s : b}')
+  done
+  awk -v r="$rows" -v s="$best" 'BEGIN {printf "{\"rows\":%d,\"seconds\":%.3f,\"rows_per_s\":%.1f,\"how\":\"COPY (SELECT * ORDER BY global_index) TO STDOUT (FORMAT binary), best of 2\"}\n", r, s, r / s}' \
+    >"$RUN/b_read.json"
+  log "B_read = $(awk -v r="$rows" -v s="$best" 'BEGIN {printf "%.0f", r / s}') rows/s over $rows rows"
+}
+

@@ -1,0 +1,96 @@
+package io.antechamber.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Entry point of the load generator. Subcommands:
+ * <pre>
+ *   setup       --url U --admin-token T --agents 64 --lag-agents 2 --out keys.json
+ *   run         --url U --scenario ping|create|cycle|latency [--keys keys.json] --connections N [--rate R | --rate-from result.json --rate-fraction F]
+ *               --warmup S --duration S [--max-ops N] [--probes N] --out result.json
+ *   projections --url U --admin-token T [--replay] --events N --timeout S --out result.json
+ *   report      --dir RESULTS_DIR --out latest.json
+ *   jfr-top     --jfr recording.jfr [--top 25]
+ * </pre>
+ * Every load goes to the one URL given (the script passes 127.0.0.1) and stops by itself.
+ */
+public final class Main {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            throw new IllegalArgumentException("usage: setup | run | projections | report, then --options");
+        }
+        Map<String, String> args = options(argv);
+        switch (argv[0]) {
+            case "setup" -> Setup.run(args);
+            case "run" -> Scenarios.run(args);
+            case "projections" -> ProjectionWatch.run(args);
+            case "report" -> Report.run(args);
+            case "jfr-top" -> JfrTop.run(args);
+            default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);
+        }
+    }
+
+    static Map<String, String> options(String[] argv) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < argv.length; i++) {
+            if (!argv[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option, got " + argv[i]);
+            }
+            String key = argv[i].substring(2);
+            if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) {
+                options.put(key, argv[++i]);
+            } else {
+                options.put(key, "true");
+            }
+        }
+        return options;
+    }
+
+    static String required(Map<String, String> args, String key) {
+        String value = args.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + key + " is required");
+        }
+        return value;
+    }
+
+    /** Only loopback targets: the benchmark never sends load anywhere else. */
+    static URI loopback(String url) {
+        URI uri = URI.create(url);
+        String host = uri.getHost();
+        if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+            throw new IllegalArgumentException("refusing to send load to " + host + ": loopback only");
+        }
+        return uri;
+    }
+
+    static JsonNode parse(Http.Response response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    static void write(String path, Object value) throws IOException {
+        File file = new File(path);
+        if (file.getParentFile() != null) {
+            file.getParentFile().mkdirs();
+        }
+        JSON.writeValue(file, value);
+    }
+
+    static Map<String, Object> map() {
+        return new LinkedHashMap<>();
+    }
+}

@@ -1,0 +1,95 @@
+package io.antechamber.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds the read models and times it: {@code POST /v1/admin/projections/{name}/replay} for each projection, then
+ * polls {@code GET /v1/admin/projections} until every one has {@code lag_events} 0 and is no longer replaying.
+ * Without {@code --replay} it only waits for the projections to catch up (after events were added by SQL).
+ */
+final class ProjectionWatch {
+
+    static final List<String> NAMES = List.of("check-in-view", "room-view", "agent-view", "trust-view");
+    private static final long POLL_MS = 200;
+
+    private ProjectionWatch() {
+    }
+
+    static void run(Map<String, String> args) throws Exception {
+        URI uri = Main.loopback(Main.required(args, "url"));
+        String admin = Main.required(args, "admin-token");
+        boolean replay = args.containsKey("replay");
+        long events = Long.parseLong(args.getOrDefault("events", "0"));
+        double timeoutS = Double.parseDouble(args.getOrDefault("timeout", "600"));
+        Map<String, Object> out = Main.map();
+        Map<String, Object> doneAfter = Main.map();
+        Map<String, Object> positions = Main.map();
+        Map<String, Object> backlogEvents = Main.map();
+        Map<String, Object> backlogMs = Main.map();
+        try (Http http = new Http(uri.getHost(), uri.getPort())) {
+            long start = System.nanoTime();
+            if (replay) {
+                for (String name : NAMES) {
+                    Http.Response r = http.post("/v1/admin/projections/" + name + "/replay", admin, null);
+                    if (r.status() != 202 && r.status() != 200) {
+                        throw new IOException("replay of " + name + " answered " + r.status() + ": " + r.text());
+                    }
+                }
+            }
+            long deadline = start + (long) (timeoutS * 1e9);
+            long head = 0;
+            long slowest = 0;
+            boolean allDone = false;
+            while (!allDone && System.nanoTime() < deadline) {
+                Http.Response r = http.get("/v1/admin/projections", admin);
+                if (r.status() != 200) {
+                    throw new IOException("projections answered " + r.status() + ": " + r.text());
+                }
+                allDone = true;
+                slowest = Long.MAX_VALUE;
+                for (JsonNode p : Main.parse(r).path("data")) {
+                    String name = p.path("name").asText();
+                    boolean done = p.path("lag_events").asLong() == 0 && !p.path("replaying").asBoolean();
+                    head = Math.max(head, p.path("position").asLong() + p.path("lag_events").asLong());
+                    slowest = Math.min(slowest, p.path("position").asLong());
+                    backlogEvents.putIfAbsent(name, p.path("lag_events").asLong());
+                    backlogMs.putIfAbsent(name, p.path("lag_ms").asLong());
+                    positions.put(name, p.path("position").asLong());
+                    if (done) {
+                        doneAfter.putIfAbsent(name, (System.nanoTime() - start) / 1e9);
+                    } else {
+                        doneAfter.remove(name);
+                        allDone = false;
+                    }
+                }
+                if (!allDone) {
+                    Thread.sleep(POLL_MS);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.put("mode", replay ? "replay" : "catch-up");
+            out.put("projections", NAMES);
+            out.put("completed", allDone);
+            out.put("seconds", seconds);
+            out.put("head_global_index", head);
+            out.put("events", events);
+            // Not finished within the time bound: the rate is how far the slowest projection got, per second.
+            double rate = allDone ? events / seconds : slowest / seconds;
+            out.put("events_per_s", rate);
+            out.put("rate_basis", allDone ? "all events / total time" : "slowest projection's position / time bound");
+            out.put("done_after_s", doneAfter);
+            out.put("positions_at_end", positions);
+            if (!replay) {
+                out.put("backlog_events_at_start", backlogEvents);
+                out.put("oldest_unprocessed_ms_at_start", backlogMs);
+            }
+            Main.write(Main.required(args, "out"), out);
+            System.out.printf("projections %s: %s after %.1f s (%d events, %.0f events/s)%n", out.get("mode"),
+                    allDone ? "done" : "NOT done", seconds, events, rate);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package io.antechamber.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Gathers the JSON files that one run of bench/run left in its results folder into one summary table (stdout) and
+ * one machine-readable file, with each target as a ratio and met / not met.
+ */
+final class Report {
+
+    private final File dir;
+    private final StringBuilder text = new StringBuilder();
+    private final List<Map<String, Object>> targets = new ArrayList<>();
+
+    private Report(File dir) {
+        this.dir = dir;
+    }
+
+    static void run(Map<String, String> args) throws IOException {
+        Report report = new Report(new File(Main.required(args, "dir")));
+        Map<String, Object> json = report.build();
+        Main.write(Main.required(args, "out"), json);
+        System.out.print(report.text);
+    }
+
+    private JsonNode read(String name) throws IOException {
+        File f = new File(dir, name + ".json");
+        return f.isFile() ? Main.JSON.readTree(f) : MissingNode.getInstance();
+    }
+
+    private Map<String, Object> build() throws IOException {
+        JsonNode env = read("env");
+        JsonNode bHttp = read("b_http");
+        JsonNode bIns = read("b_ins");
+        JsonNode bRead = read("b_read");
+        JsonNode create = read("create");
+        JsonNode wrk = read("wrk_create");
+        JsonNode latency = read("latency");
+        JsonNode cycle = read("cycle");
+        JsonNode replay = read("replay");
+        JsonNode sizeSmall = read("size_small");
+        JsonNode sizeLarge = read("size_large");
+        JsonNode rss = read("rss");
+        JsonNode jmh = read("jmh");
+
+        line("Antechamber benchmark (%s run) %s", env.path("mode").asText("?"), env.path("date").asText());
+        line("machine: %s, %s CPUs, %s; load average %s at start, %s at end", env.path("cpu_model").asText(),
+                env.path("cpus").asText(), env.path("memory").asText(), env.path("load_start").asText(),
+                env.path("load_end").asText());
+        line("app: %s (commit %s), JVM %s", env.path("jar").asText(), env.path("commit").asText(),
+                env.path("app_jvm_options").asText());
+        line("");
+        line("%-9s %-44s %14s %9s %9s %9s %7s", "BASELINE", "what", "rate", "p50 ms", "p99 ms", "p99.9 ms",
+                "errors");
+        row("B_http", "GET /v1/ping, closed loop, " + bHttp.path("connections").asText("?") + " connections",
+                bHttp.path("throughput_per_s").asDouble(), "req/s", bHttp.path("latency_ms"), bHttp.path("errors"));
+        line("%-9s %-44s %14s", "B_ins", "pgbench, " + bIns.path("clients").asText("?")
+                + " clients, 1 event-like row per tx", rate(bIns.path("tps").asDouble(), "tx/s"));
+        line("%-9s %-44s %14s", "B_read", "read of domain_event_entry, "
+                + String.format(Locale.ROOT, "%,d", bRead.path("rows").asLong()) + " rows",
+                rate(bRead.path("rows_per_s").asDouble(), "rows/s"));
+        line("");
+        line("%-9s %-44s %14s %9s %9s %9s %7s", "SCENARIO", "what", "rate", "p50 ms", "p99 ms", "p99.9 ms",
+                "errors");
+        row("create", "POST check-in -> pending, closed, " + create.path("connections").asText("?") + " conns",
+                create.path("throughput_per_s").asDouble(), "req/s", create.path("latency_ms"), create.path("errors"));
+        if (!wrk.isMissingNode()) {
+            line("%-9s %-44s %14s %9.2f %9.2f %9s %7s", "create", "cross-check with wrk, " + wrk.path("connections")
+                    .asText() + " conns", rate(wrk.path("throughput_per_s").asDouble(), "req/s"),
+                    wrk.path("latency_ms").path("p50").asDouble(), wrk.path("latency_ms").path("p99").asDouble(),
+                    "", wrk.path("errors").asText());
+        }
+        row("latency", String.format(Locale.ROOT, "create, open loop at %.0f/s (CO-corrected)",
+                latency.path("rate_target_per_s").asDouble()), latency.path("throughput_per_s").asDouble(), "req/s",
+                latency.path("latency_ms"), latency.path("errors"));
+        JsonNode lag = latency.path("lag");
+        line("%-9s %-44s %14s %9.1f %9.1f %9s %7s", "lag", "approve 200 -> GET status shows it ("
+                + lag.path("status_ms").path("count").asText() + " probes)", "", lag.path("status_ms").path("p50")
+                .asDouble(), lag.path("status_ms").path("p99").asDouble(), "", lag.path("not_reflected_within_10s")
+                .asText());
+        line("%-9s %-44s %14s %9.1f %9.1f %9s %7s", "lag", "approve 200 -> gone from pending queue", "",
+                lag.path("queue_ms").path("p50").asDouble(), lag.path("queue_ms").path("p99").asDouble(), "", "");
+        row("cycle", "create + approve (trust adjusted), closed, " + cycle.path("connections").asText("?"),
+                cycle.path("throughput_per_s").asDouble(), "pairs/s", cycle.path("latency_ms"), cycle.path("errors"));
+        line("%-9s %-44s %14s %9s", "replay", String.format(Locale.ROOT, "4 projections from %,d events (%.1f s)",
+                replay.path("events").asLong(), replay.path("seconds").asDouble()),
+                rate(replay.path("events_per_s").asDouble(), "ev/s"), replay.path("completed").asBoolean() ? ""
+                        : "INCOMPLETE");
+        row("size", String.format(Locale.ROOT, "create with %,d events stored", sizeSmall.path("events_in_store")
+                .asLong()), sizeSmall.path("throughput_per_s").asDouble(), "req/s", sizeSmall.path("latency_ms"),
+                sizeSmall.path("errors"));
+        row("size", String.format(Locale.ROOT, "create with %,d events stored", sizeLarge.path("events_in_store")
+                .asLong()), sizeLarge.path("throughput_per_s").asDouble(), "req/s", sizeLarge.path("latency_ms"),
+                sizeLarge.path("errors"));
+        for (String step : new String[] {"create", "latency", "cycle"}) {
+            JsonNode c = read("catchup_" + step);
+            if (!c.isMissingNode()) {
+                long behind = 0;
+                long oldest = 0;
+                for (JsonNode v : c.path("backlog_events_at_start")) {
+                    behind = Math.max(behind, v.asLong());
+                }
+                for (JsonNode v : c.path("oldest_unprocessed_ms_at_start")) {
+                    oldest = Math.max(oldest, v.asLong());
+                }
+                line("%-9s %-44s %14s", "backlog", String.format(Locale.ROOT, "views behind after %s: %,d events, %.1f s",
+                        step, behind, oldest / 1000.0), String.format(Locale.ROOT, "%s %.1f s", c.path("completed")
+                        .asBoolean() ? "caught up in" : "NOT caught up in", c.path("seconds").asDouble()));
+            }
+        }
+        line("%-9s %-44s %14s", "memory", "app peak RSS during create (VmHWM)",
+                String.format(Locale.ROOT, "%.0f MiB", rss.path("vmhwm_kb").asDouble() / 1024));
+        line("");
+
+        double bInsTps = bIns.path("tps").asDouble();
+        double createRate = create.path("throughput_per_s").asDouble();
+        target("create / B_ins", createRate / bInsTps, ">= 0.25 (stretch 0.40)", createRate / bInsTps >= 0.25,
+                String.format(Locale.ROOT, "%.3f%s", createRate / bInsTps, createRate / bInsTps >= 0.40
+                        ? " (stretch met)" : " (stretch not met)"));
+        double p99 = latency.path("latency_ms").path("p99").asDouble();
+        long latErrors = latency.path("errors").asLong();
+        target("latency p99, errors", p99, "<= 50 ms and 0 errors", p99 <= 50 && latErrors == 0,
+                String.format(Locale.ROOT, "%.1f ms, %d errors", p99, latErrors));
+        double lagP99 = Math.max(lag.path("status_ms").path("p99").asDouble(), lag.path("queue_ms").path("p99")
+                .asDouble());
+        boolean lagMeasured = lag.path("status_ms").path("count").asLong() > 0;
+        target("lag p99 (worse of status, queue)", lagP99, "<= 200 ms", lagMeasured && lagP99 <= 200
+                && lag.path("not_reflected_within_10s").asLong() == 0, String.format(Locale.ROOT, "%.1f ms", lagP99));
+        double replayRatio = replay.path("events_per_s").asDouble() / bRead.path("rows_per_s").asDouble();
+        target("replay / B_read", replayRatio, ">= 0.15", replayRatio >= 0.15, String.format(Locale.ROOT, "%.4f",
+                replayRatio));
+        double sizeRatio = sizeLarge.path("throughput_per_s").asDouble() / sizeSmall.path("throughput_per_s")
+                .asDouble();
+        target("size: create large / small", sizeRatio, ">= 0.8", sizeRatio >= 0.8, String.format(Locale.ROOT,
+                "%.3f", sizeRatio));
+        double rssMiB = rss.path("vmhwm_kb").asDouble() / 1024;
+        target("peak RSS", rssMiB, "<= 1024 MiB", rssMiB > 0 && rssMiB <= 1024, String.format(Locale.ROOT,
+                "%.0f MiB", rssMiB));
+        double httpRatio = createRate / bHttp.path("throughput_per_s").asDouble();
+        line("%-34s %-24s %-22s %s", "TARGET", "goal", "measured", "");
+        for (Map<String, Object> t : targets) {
+            line("%-34s %-24s %-22s %s", t.get("name"), t.get("goal"), t.get("shown"),
+                    (Boolean) t.get("met") ? "met" : "NOT MET");
+        }
+        line("%-34s %-24s %-22s %s", "(info) create / B_http", "", String.format(Locale.ROOT, "%.3f", httpRatio),
+                "");
+        line("");
+
+        List<Map<String, Object>> micro = new ArrayList<>();
+        if (jmh.isArray()) {
+            line("%-58s %14s %12s %s", "MICROBENCHMARK (JMH)", "score", "error", "unit");
+            for (JsonNode b : jmh) {
+                String name = b.path("benchmark").asText().replace("io.antechamber.bench.jmh.", "");
+                JsonNode m = b.path("primaryMetric");
+                double error = m.path("scoreError").asDouble();
+                line("%-58s %14.3f %12s %s", name, m.path("score").asDouble(),
+                        Double.isFinite(error) ? String.format(Locale.ROOT, "± %.3f", error) : "", m.path("scoreUnit")
+                                .asText());
+                Map<String, Object> entry = Main.map();
+                entry.put("benchmark", name);
+                entry.put("mode", b.path("mode").asText());
+                entry.put("score", m.path("score").asDouble());
+                entry.put("score_error", Double.isFinite(m.path("scoreError").asDouble())
+                        ? m.path("scoreError").asDouble() : null);
+                entry.put("unit", m.path("scoreUnit").asText());
+                micro.add(entry);
+            }
+        } else {
+            line("MICROBENCHMARK (JMH): no results");
+        }
+
+        Map<String, Object> json = Main.map();
+        json.put("environment", env);
+        Map<String, Object> baselines = Main.map();
+        baselines.put("b_http", bHttp);
+        baselines.put("b_ins", bIns);
+        baselines.put("b_read", bRead);
+        json.put("baselines", baselines);
+        Map<String, Object> scenarios = Main.map();
+        scenarios.put("create", create);
+        if (!wrk.isMissingNode()) {
+            scenarios.put("create_wrk", wrk);
+        }
+        scenarios.put("latency", latency);
+        scenarios.put("cycle", cycle);
+        scenarios.put("replay", replay);
+        scenarios.put("size_small", sizeSmall);
+        scenarios.put("size_large", sizeLarge);
+        scenarios.put("memory", rss);
+        for (String step : new String[] {"create", "latency", "cycle"}) {
+            JsonNode c = read("catchup_" + step);
+            if (!c.isMissingNode()) {
+                scenarios.put("views_catch_up_after_" + step, c);
+            }
+        }
+        json.put("scenarios", scenarios);
+        json.put("targets", targets);
+        json.put("create_over_b_http", httpRatio);
+        json.put("microbenchmarks", micro);
+        json.put("pg_activity_during_create", pgActivity());
+        return json;
+    }
+
+    /**
+     * The most frequent (wait event | statement) samples of the app's PostgreSQL sessions during {@code create}, from
+     * pg_activity.sql run five times a second: where the database time of a check-in goes.
+     */
+    private List<Map<String, Object>> pgActivity() throws IOException {
+        File f = new File(dir, "pg_waits.txt");
+        List<Map<String, Object>> top = new ArrayList<>();
+        if (!f.isFile()) {
+            return top;
+        }
+        Map<String, Long> counts = new java.util.HashMap<>();
+        long samples = 0;
+        long busy = 0;
+        for (String line : java.nio.file.Files.readAllLines(f.toPath())) {
+            if (line.equals("#sample")) {
+                samples++;
+            } else if (!line.isBlank()) {
+                counts.merge(line, 1L, Long::sum);
+                busy++;
+            }
+        }
+        long n = Math.max(1, samples);
+        line("POSTGRESQL DURING create: %d samples (5/s), on average %.1f app sessions busy in a statement or a "
+                + "transaction; most frequent (per sample):", samples, (double) busy / n);
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> {
+                    line("  %5.2f  %s", (double) e.getValue() / n, e.getKey());
+                    Map<String, Object> entry = Main.map();
+                    entry.put("sessions_per_sample", (double) e.getValue() / n);
+                    entry.put("what", e.getKey());
+                    top.add(entry);
+                });
+        line("");
+        return top;
+    }
+
+    private void target(String name, double value, String goal, boolean met, String shown) {
+        Map<String, Object> t = Main.map();
+        t.put("name", name);
+        t.put("value", Double.isFinite(value) ? value : null);
+        t.put("goal", goal);
+        t.put("shown", shown);
+        t.put("met", met);
+        targets.add(t);
+    }
+
+    private void row(String name, String what, double value, String unit, JsonNode latencyMs, JsonNode errors) {
+        line("%-9s %-44s %14s %9.2f %9.2f %9.2f %7s", name, what, rate(value, unit), latencyMs.path("p50").asDouble(),
+                latencyMs.path("p99").asDouble(), latencyMs.path("p99_9").asDouble(), errors.asText("?"));
+    }
+
+    private static String rate(double value, String unit) {
+        return String.format(Locale.ROOT, "%,.0f %s", value, unit);
+    }
+
+    private void line(String format, Object... args) {
+        text.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
