@@ -13,6 +13,8 @@ import io.antechamber.command.lookup.LookupTables;
 import io.antechamber.command.room.RoomModule;
 import io.antechamber.command.trust.TrustModule;
 import io.antechamber.command.trust.TrustOnResolution;
+import io.antechamber.query.trust.PerAgentInRoom;
+import io.antechamber.query.trust.TrustViewProjection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -136,6 +138,7 @@ public class AxonConfiguration {
                 .usingPooledStreamingEventProcessors((configuration, builder) -> builder
                         .initialSegmentCount(PROCESSOR_SEGMENTS)
                         .batchSize(PROCESSOR_BATCH_SIZE))
+                .registerSequencingPolicy(TrustViewProjection.PROCESSING_GROUP, c -> new PerAgentInRoom())
                 .registerListenerInvocationErrorHandler(LookupTables.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(TrustOnResolution.PROCESSING_GROUP,
