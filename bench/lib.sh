@@ -1,5 +1,5 @@
 # Shared by bench/run and bench/profile (sourced, not run). The caller sets ROOT, RUN, DB, ADMIN_TOKEN, APP_HEAP,
-# PSQL and STARTED_AT, then calls pick_port and start_app / stop_app, and traps EXIT with cleanup.
+# PSQL and STARTED_AT, then calls start_app / stop_app (start_app picks the port), and traps EXIT with cleanup.
 
 log() { printf '%s [bench %4ss] %s\n' "$(date -u +%H:%M:%S)" "$(( $(date +%s) - STARTED_AT ))" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -40,19 +40,23 @@ pad_to() {
 
 # --- the app ------------------------------------------------------------------------------------------------------
 
+# A free port, chosen at random among 20000-29999 for each start: other people run apps (and benchmarks) on this
+# machine too, and a fixed or first-free port can be taken between the check and the start.
 pick_port() {
   PORT=${BENCH_PORT:-}
   if [[ -z $PORT ]]; then
-    for candidate in $(seq 18080 18120); do
+    for _ in $(seq 1 50); do
+      local candidate=$(( 20000 + RANDOM % 10000 ))
       if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then PORT=$candidate; break; fi
     done
   fi
-  [[ -n $PORT ]] || die "no free port between 18080 and 18120"
+  [[ -n $PORT ]] || die "no free port found between 20000 and 29999"
   URL=http://127.0.0.1:$PORT
 }
 
 start_app() {
   local label=$1 jvm=("$APP_HEAP")
+  pick_port
   [[ ${BENCH_JFR:-0} == 1 ]] && jvm+=("-XX:StartFlightRecording=filename=$RUN/app-$label.jfr,settings=profile")
   # shellcheck disable=SC2206
   [[ -n ${BENCH_APP_OPTS:-} ]] && jvm+=($BENCH_APP_OPTS)
@@ -66,7 +70,9 @@ start_app() {
   APP_PID=$!
   for _ in $(seq 1 240); do
     kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up; see $RUN/app-$label.log"
-    if curl -sf "$URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+    # Healthy, and it is our process that listens (not another app that took the port meanwhile).
+    if grep -q "Tomcat started on port $PORT" "$RUN/app-$label.log" 2>/dev/null \
+        && curl -sf "$URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then
       log "app up (pid $APP_PID)"
       return
     fi

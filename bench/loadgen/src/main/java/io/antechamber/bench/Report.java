@@ -57,20 +57,20 @@ final class Report {
         line("app: %s (commit %s), JVM %s", env.path("jar").asText(), env.path("commit").asText(),
                 env.path("app_jvm_options").asText());
         line("");
-        line("%-9s %-44s %14s %9s %9s %9s %7s", "BASELINE", "what", "rate", "p50 ms", "p99 ms", "p99.9 ms",
-                "errors");
+        line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "BASELINE", "what", "rate", "p50 ms", "p99 ms", "p99.9 ms",
+                "errors", "load after");
         row("B_http", "GET /v1/ping, closed loop, " + bHttp.path("connections").asText("?") + " connections",
-                bHttp.path("throughput_per_s").asDouble(), "req/s", bHttp.path("latency_ms"), bHttp.path("errors"));
+                bHttp.path("throughput_per_s").asDouble(), "req/s", bHttp);
         line("%-9s %-44s %14s", "B_ins", "pgbench, " + bIns.path("clients").asText("?")
                 + " clients, 1 event-like row per tx", rate(bIns.path("tps").asDouble(), "tx/s"));
         line("%-9s %-44s %14s", "B_read", "read of domain_event_entry, "
                 + String.format(Locale.ROOT, "%,d", bRead.path("rows").asLong()) + " rows",
                 rate(bRead.path("rows_per_s").asDouble(), "rows/s"));
         line("");
-        line("%-9s %-44s %14s %9s %9s %9s %7s", "SCENARIO", "what", "rate", "p50 ms", "p99 ms", "p99.9 ms",
-                "errors");
+        line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "SCENARIO", "what", "rate", "p50 ms", "p99 ms", "p99.9 ms",
+                "errors", "load after");
         row("create", "POST check-in -> pending, closed, " + create.path("connections").asText("?") + " conns",
-                create.path("throughput_per_s").asDouble(), "req/s", create.path("latency_ms"), create.path("errors"));
+                create.path("throughput_per_s").asDouble(), "req/s", create);
         if (!wrk.isMissingNode()) {
             line("%-9s %-44s %14s %9.2f %9.2f %9s %7s", "create", "cross-check with wrk, " + wrk.path("connections")
                     .asText() + " conns", rate(wrk.path("throughput_per_s").asDouble(), "req/s"),
@@ -79,7 +79,7 @@ final class Report {
         }
         row("latency", String.format(Locale.ROOT, "create, open loop at %.0f/s (CO-corrected)",
                 latency.path("rate_target_per_s").asDouble()), latency.path("throughput_per_s").asDouble(), "req/s",
-                latency.path("latency_ms"), latency.path("errors"));
+                latency);
         JsonNode lag = latency.path("lag");
         line("%-9s %-44s %14s %9.1f %9.1f %9s %7s", "lag", "approve 200 -> GET status shows it ("
                 + lag.path("status_ms").path("count").asText() + " probes)", "", lag.path("status_ms").path("p50")
@@ -88,17 +88,15 @@ final class Report {
         line("%-9s %-44s %14s %9.1f %9.1f %9s %7s", "lag", "approve 200 -> gone from pending queue", "",
                 lag.path("queue_ms").path("p50").asDouble(), lag.path("queue_ms").path("p99").asDouble(), "", "");
         row("cycle", "create + approve (trust adjusted), closed, " + cycle.path("connections").asText("?"),
-                cycle.path("throughput_per_s").asDouble(), "pairs/s", cycle.path("latency_ms"), cycle.path("errors"));
+                cycle.path("throughput_per_s").asDouble(), "pairs/s", cycle);
         line("%-9s %-44s %14s %9s", "replay", String.format(Locale.ROOT, "4 projections from %,d events (%.1f s)",
                 replay.path("events").asLong(), replay.path("seconds").asDouble()),
                 rate(replay.path("events_per_s").asDouble(), "ev/s"), replay.path("completed").asBoolean() ? ""
                         : "INCOMPLETE");
         row("size", String.format(Locale.ROOT, "create with %,d events stored", sizeSmall.path("events_in_store")
-                .asLong()), sizeSmall.path("throughput_per_s").asDouble(), "req/s", sizeSmall.path("latency_ms"),
-                sizeSmall.path("errors"));
+                .asLong()), sizeSmall.path("throughput_per_s").asDouble(), "req/s", sizeSmall);
         row("size", String.format(Locale.ROOT, "create with %,d events stored", sizeLarge.path("events_in_store")
-                .asLong()), sizeLarge.path("throughput_per_s").asDouble(), "req/s", sizeLarge.path("latency_ms"),
-                sizeLarge.path("errors"));
+                .asLong()), sizeLarge.path("throughput_per_s").asDouble(), "req/s", sizeLarge);
         for (String step : new String[] {"create", "latency", "cycle"}) {
             JsonNode c = read("catchup_" + step);
             if (!c.isMissingNode()) {
@@ -254,9 +252,11 @@ final class Report {
         targets.add(t);
     }
 
-    private void row(String name, String what, double value, String unit, JsonNode latencyMs, JsonNode errors) {
-        line("%-9s %-44s %14s %9.2f %9.2f %9.2f %7s", name, what, rate(value, unit), latencyMs.path("p50").asDouble(),
-                latencyMs.path("p99").asDouble(), latencyMs.path("p99_9").asDouble(), errors.asText("?"));
+    private void row(String name, String what, double value, String unit, JsonNode result) {
+        JsonNode latencyMs = result.path("latency_ms");
+        line("%-9s %-44s %14s %9.2f %9.2f %9.2f %7s  %s", name, what, rate(value, unit),
+                latencyMs.path("p50").asDouble(), latencyMs.path("p99").asDouble(), latencyMs.path("p99_9").asDouble(),
+                result.path("errors").asText("?"), result.path("load_average_after").asText(""));
     }
 
     private static String rate(double value, String unit) {

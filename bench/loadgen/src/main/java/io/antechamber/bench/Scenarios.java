@@ -44,6 +44,7 @@ final class Scenarios {
 
         Map<String, Object> out = Main.map();
         out.put("scenario", scenario);
+        out.put("load_average_before", loadAverage());
         out.put("connections", connections);
         out.put("warmup_s", warmup);
         Load.Result result;
@@ -88,10 +89,21 @@ final class Scenarios {
             out.put("service_time_ms", percentiles(result.service));
         }
         out.put("connections_opened", result.connects);
+        out.put("load_average_after", loadAverage());
         Main.write(Main.required(args, "out"), out);
         System.out.printf("%s: %.1f/s ok=%d errors=%d p50=%.2f ms p99=%.2f ms%n", scenario, result.ok / result.seconds,
                 result.ok, result.errorCount(), result.latency.getValueAtPercentile(50) / 1000.0,
                 result.latency.getValueAtPercentile(99) / 1000.0);
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: the machine is shared, so each result says how busy it was. */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static Map<String, Object> percentiles(Histogram h) {
