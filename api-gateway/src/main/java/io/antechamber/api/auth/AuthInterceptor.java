@@ -51,7 +51,7 @@ public class AuthInterceptor implements HandlerInterceptor {
             }
             return Caller.admin();
         }
-        String hash = ApiKeys.hash(token);
+        String hash = BearerToken.hashOf(request).orElseThrow();
         Credential credential = credentials.findByKeyHash(hash)
                 .filter(Credential::active)
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "unknown or revoked API key"));

@@ -8,8 +8,23 @@ import org.springframework.http.HttpHeaders;
 public final class BearerToken {
 
     private static final String BEARER = "Bearer ";
+    private static final String HASH_ATTRIBUTE = BearerToken.class.getName() + ".hash";
 
     private BearerToken() {
+    }
+
+    /**
+     * The SHA-256 of the bearer token, computed once per request: the rate limiter, idempotency keys and
+     * authentication all key on it.
+     */
+    public static Optional<String> hashOf(HttpServletRequest request) {
+        Object cached = request.getAttribute(HASH_ATTRIBUTE);
+        if (cached instanceof String hash) {
+            return Optional.of(hash);
+        }
+        Optional<String> hash = of(request).map(ApiKeys::hash);
+        hash.ifPresent(h -> request.setAttribute(HASH_ATTRIBUTE, h));
+        return hash;
     }
 
     public static Optional<String> of(HttpServletRequest request) {

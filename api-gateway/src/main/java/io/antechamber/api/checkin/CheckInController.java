@@ -9,6 +9,7 @@ import io.antechamber.api.config.AntechamberProperties;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
+import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.checkin.ApproveCheckIn;
@@ -31,8 +32,6 @@ import io.antechamber.query.support.Page;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,17 +53,17 @@ public class CheckInController {
     private static final long DEFAULT_WAIT_MS = 30_000L;
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final PagedQueries pagedQueries;
     private final RoomResolver rooms;
     private final CheckInReader reader;
     private final CheckInChangeListener changes;
     private final ObjectMapper json;
     private final int maxMetadataBytes;
 
-    public CheckInController(CommandGateway commands, QueryGateway queries, RoomResolver rooms, CheckInReader reader,
+    public CheckInController(CommandGateway commands, PagedQueries pagedQueries, RoomResolver rooms, CheckInReader reader,
             CheckInChangeListener changes, ObjectMapper json, AntechamberProperties properties) {
         this.commands = commands;
-        this.queries = queries;
+        this.pagedQueries = pagedQueries;
         this.rooms = rooms;
         this.reader = reader;
         this.changes = changes;
@@ -170,7 +169,6 @@ public class CheckInController {
 
     @GetMapping("/v1/rooms/{room}/check-ins")
     @Auth(AuthMode.ANY)
-    @SuppressWarnings("unchecked")
     public ListData<CheckInJson> queue(Caller caller, @PathVariable String room,
             @RequestParam(required = false) String status, @RequestParam(required = false) String direction,
             @RequestParam(name = "risk_level", required = false) String riskLevel,
@@ -181,8 +179,8 @@ public class CheckInController {
         RiskLevel riskFilter = validation.oneOf("risk_level", riskLevel, RiskLevel.class, null);
         validation.orThrow();
         RoomId target = rooms.resolve(caller, room).id();
-        Page<CheckInState> page = queries.query(new FindCheckIns(caller.orgId(), target, statusFilter,
-                directionFilter, riskFilter, Pages.of(limit, cursor)), ResponseTypes.instanceOf(Page.class)).join();
+        Page<CheckInState> page = pagedQueries.page(new FindCheckIns(caller.orgId(), target, statusFilter,
+                directionFilter, riskFilter, Pages.of(limit, cursor)));
         return ListData.of(page, CheckInJson::of);
     }
 

@@ -6,6 +6,7 @@ import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
+import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.ReadAfterWrite;
 import io.antechamber.api.web.Validation;
@@ -40,11 +41,14 @@ public class AgentController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final PagedQueries pagedQueries;
     private final ReadAfterWrite readAfterWrite;
 
-    public AgentController(CommandGateway commands, QueryGateway queries, ReadAfterWrite readAfterWrite) {
+    public AgentController(CommandGateway commands, QueryGateway queries, PagedQueries pagedQueries,
+            ReadAfterWrite readAfterWrite) {
         this.commands = commands;
         this.queries = queries;
+        this.pagedQueries = pagedQueries;
         this.readAfterWrite = readAfterWrite;
     }
 
@@ -102,11 +106,9 @@ public class AgentController {
 
     @GetMapping("/v1/agents")
     @Auth(AuthMode.HUMAN)
-    @SuppressWarnings("unchecked")
     public ListData<AgentJson> list(Caller caller, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        Page<AgentState> page = queries.query(new FindAgents(caller.orgId(), Pages.of(limit, cursor)),
-                ResponseTypes.instanceOf(Page.class)).join();
+        Page<AgentState> page = pagedQueries.page(new FindAgents(caller.orgId(), Pages.of(limit, cursor)));
         return ListData.of(page, AgentJson::of);
     }
 

@@ -5,6 +5,7 @@ import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
+import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.Actor;
@@ -22,8 +23,6 @@ import io.antechamber.events.room.RoomState;
 import io.antechamber.query.support.Page;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +40,12 @@ public class RoomController {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final PagedQueries pagedQueries;
     private final RoomResolver rooms;
 
-    public RoomController(CommandGateway commands, QueryGateway queries, RoomResolver rooms) {
+    public RoomController(CommandGateway commands, PagedQueries pagedQueries, RoomResolver rooms) {
         this.commands = commands;
-        this.queries = queries;
+        this.pagedQueries = pagedQueries;
         this.rooms = rooms;
     }
 
@@ -77,11 +76,9 @@ public class RoomController {
 
     @GetMapping("/v1/rooms")
     @Auth(AuthMode.ANY)
-    @SuppressWarnings("unchecked")
     public ListData<RoomJson> list(Caller caller, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        Page<RoomState> page = queries.query(new FindRooms(caller.orgId(), Pages.of(limit, cursor)),
-                ResponseTypes.instanceOf(Page.class)).join();
+        Page<RoomState> page = pagedQueries.page(new FindRooms(caller.orgId(), Pages.of(limit, cursor)));
         return ListData.of(page, RoomJson::of);
     }
 

@@ -56,7 +56,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String credential = BearerToken.of(request).map(ApiKeys::hash).orElse("anonymous");
+        String credential = BearerToken.hashOf(request).orElse("anonymous");
         String fingerprint = ApiKeys.hash(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
 
         if (!keys.claim(credential, key, fingerprint)) {

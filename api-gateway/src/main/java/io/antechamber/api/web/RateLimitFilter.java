@@ -2,7 +2,6 @@ package io.antechamber.api.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.BearerToken;
 import io.antechamber.api.config.AntechamberProperties;
 import io.antechamber.events.common.ErrorCode;
@@ -68,6 +67,6 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private static String credential(HttpServletRequest request) {
-        return BearerToken.of(request).map(ApiKeys::hash).orElse("address:" + request.getRemoteAddr());
+        return BearerToken.hashOf(request).orElse("address:" + request.getRemoteAddr());
     }
 }

@@ -142,6 +142,17 @@ class CheckInApiTest extends IntegrationTest {
         assertThat(c.has("timeout_minutes")).isFalse();
     }
 
+    /** docs/api-notes.md: unknown fields are ignored, and a client cannot set what the server decides. */
+    @Test
+    void unknown_fields_are_ignored_and_server_fields_cannot_be_set_by_the_client() {
+        JsonNode c = api.checkIn(agent, room, Map.of("action", "x", "color", "blue", "id", "ci_aaaaaaaaaaaa",
+                "status", "approved")).expect(201).data();
+
+        assertThat(c.get("id").asText()).isNotEqualTo("ci_aaaaaaaaaaaa");
+        assertThat(c.get("status").asText()).isEqualTo("pending");
+        assertThat(c.has("color")).isFalse();
+    }
+
     @ParameterizedTest(name = "{0} and {1}")
     @CsvSource({"reason, description", "metadata, context", "timeout_ms, timeout_minutes"})
     void giving_a_field_and_its_alias_together_is_a_validation_error(String field, String alias) {
