@@ -1,11 +1,5 @@
 package io.antechamber.api.config;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.antechamber.command.checkin.CheckInModule;
 import io.antechamber.command.identity.IdentityModule;
 import io.antechamber.command.lookup.ClaimTokens;
@@ -13,6 +7,7 @@ import io.antechamber.command.lookup.LookupTables;
 import io.antechamber.command.room.RoomModule;
 import io.antechamber.command.trust.TrustModule;
 import io.antechamber.command.trust.TrustOnResolution;
+import io.antechamber.events.json.EventJson;
 import io.antechamber.query.trust.PerAgentInRoom;
 import io.antechamber.query.trust.TrustViewProjection;
 import java.util.concurrent.Executors;
@@ -124,12 +119,7 @@ public class AxonConfiguration {
 
     /** Events, snapshots and sagas are stored with their fields, whatever their visibility. */
     private static Serializer jackson() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
     @Bean

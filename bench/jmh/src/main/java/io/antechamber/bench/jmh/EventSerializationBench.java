@@ -1,11 +1,6 @@
 package io.antechamber.bench.jmh;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.antechamber.events.checkin.CheckInCreated;
 import io.antechamber.events.checkin.CheckInStatus;
 import io.antechamber.events.common.Actor;
@@ -13,6 +8,7 @@ import io.antechamber.events.common.AgentId;
 import io.antechamber.events.common.CheckInId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
+import io.antechamber.events.json.EventJson;
 import io.antechamber.events.policy.DecisionSource;
 import io.antechamber.events.policy.PolicyDecision;
 import io.antechamber.events.policy.PolicyOutcome;
@@ -36,8 +32,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * JSON (de)serialization of the largest event, a CheckInCreated whose metadata is at the API's 10 KiB limit, with an
- * ObjectMapper configured like the application's event serializer (AxonConfiguration: JavaTimeModule, dates as ISO
- * strings, unknown properties ignored, fields visible whatever their visibility). Serialization runs on every append;
+ * the application's event serializer's ObjectMapper ({@link EventJson#mapper()}). Serialization runs on every append;
  * deserialization on every aggregate load and on every event a projection reads.
  */
 @State(Scope.Benchmark)
@@ -51,11 +46,7 @@ public class EventSerializationBench {
 
     @Setup
     public void setUp() throws IOException {
-        mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper = EventJson.mapper();
         Instant now = Instant.parse("2026-11-24T10:15:30.123456789Z");
         event = new CheckInCreated(new CheckInId("ci_0123456789abcdef"), new RoomId("room_0123456789abcdef"),
                 new OrgId("org_0123456789abcdef"), Actor.agent(new AgentId("agt_0123456789abcdef")),
