@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionPositions {
 
+    private static final int GAP_WINDOW = 10_000;
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -29,6 +31,17 @@ public class ProjectionPositions {
     /** The global index of the newest stored event (0 for an empty store). */
     public long head() {
         return jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
+    }
+
+    /**
+     * Positions at or below {@code index} with no stored event yet: a transaction that took the number may still
+     * commit, so a token at {@code index} must keep them as gaps. Only the newest {@value #GAP_WINDOW} positions are
+     * looked at, as Axon's JDBC storage engine does by default.
+     */
+    public List<Long> missingUpTo(long index) {
+        return jdbc.queryForList("SELECT position FROM generate_series(GREATEST(1, ? - ?), ?) AS position "
+                + "WHERE NOT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index = position)", Long.class,
+                index, GAP_WINDOW - 1, index);
     }
 
     public Position of(String projection) {

@@ -13,8 +13,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * The read models and their rebuild. A rebuild resets the processor's tokens: its reset handler clears the view and
- * the processor replays the whole event store into it while the rest of the API keeps serving.
+ * The read models and their rebuild: {@link ProjectionRebuilds} clears a view and writes it again from the event
+ * store in bulk while the rest of the API keeps serving.
  */
 @Component
 public class Projections {
@@ -25,10 +25,13 @@ public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final ProjectionPositions positions;
+    private final ProjectionRebuilds rebuilds;
 
-    public Projections(EventProcessingConfiguration processing, ProjectionPositions positions) {
+    public Projections(EventProcessingConfiguration processing, ProjectionPositions positions,
+            ProjectionRebuilds rebuilds) {
         this.processing = processing;
         this.positions = positions;
+        this.rebuilds = rebuilds;
     }
 
     public List<ProjectionStatus> all() {
@@ -37,16 +40,7 @@ public class Projections {
     }
 
     public ProjectionStatus replay(String name) {
-        StreamingEventProcessor processor = processor(name);
-        processor.shutDown();
-        try {
-            processor.resetTokens();
-        } catch (RuntimeException e) {
-            throw DomainException.conflict("cannot reset '" + name + "' while another replica processes it: "
-                    + e.getMessage());
-        } finally {
-            processor.start();
-        }
+        rebuilds.start(name, processor(name));
         return status(name, positions.head());
     }
 
@@ -64,6 +58,7 @@ public class Projections {
         long lagMs = lagEvents == 0 ? 0 : positions.timestampAfter(position.index())
                 .map(stamp -> Math.max(0, Duration.between(Instant.parse(stamp), Instant.now()).toMillis()))
                 .orElse(0L);
-        return new ProjectionStatus(name, position.index(), lagEvents, lagMs, position.replaying());
+        return new ProjectionStatus(name, position.index(), lagEvents, lagMs,
+                position.replaying() || rebuilds.isRunning(name));
     }
 }

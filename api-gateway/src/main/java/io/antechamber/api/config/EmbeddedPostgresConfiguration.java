@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -79,13 +79,14 @@ public class EmbeddedPostgresConfiguration {
         }
     }
 
+    /** Pool settings come from {@code spring.datasource.hikari}, as they do for a configured server. */
     @Bean
-    public DataSource dataSource(EmbeddedPostgres embeddedPostgres) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    public HikariDataSource dataSource(EmbeddedPostgres embeddedPostgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setDriverClassName("org.postgresql.Driver");
         dataSource.setJdbcUrl(embeddedPostgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(20);
         return dataSource;
     }
 }

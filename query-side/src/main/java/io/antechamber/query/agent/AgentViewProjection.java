@@ -2,7 +2,6 @@ package io.antechamber.query.agent;
 
 import io.antechamber.events.identity.AgentEvent;
 import io.antechamber.events.identity.AgentState;
-import io.antechamber.query.support.Timestamps;
 import io.antechamber.query.support.ViewJson;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -34,9 +33,7 @@ public class AgentViewProjection {
                 (rs, i) -> json.read(rs.getString(1), AgentState.class), id);
         if (current.isEmpty()) {
             AgentState state = AgentState.of(event, null);
-            jdbc.update("INSERT INTO agent_view (id, org_id, created_at, version, state) VALUES (?, ?, ?, ?, ?::jsonb) "
-                            + "ON CONFLICT (id) DO NOTHING", id, state.orgId() == null ? null : state.orgId().value(),
-                    Timestamps.of(state.createdAt()), sequenceNumber, json.write(state));
+            jdbc.update(AgentViewRows.INSERT, AgentViewRows.row(state, sequenceNumber, json));
             return;
         }
         AgentState next = AgentState.of(event, current.get(0));

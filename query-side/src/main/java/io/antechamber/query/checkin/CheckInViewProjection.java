@@ -40,12 +40,7 @@ public class CheckInViewProjection {
     @EventHandler
     void on(CheckInCreated event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
         CheckInState state = CheckInState.created(event).withVersion(sequenceNumber);
-        int inserted = jdbc.update("INSERT INTO check_in_view (id, org_id, room_id, direction, status, risk_level, "
-                        + "created_at, updated_at, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
-                        + "ON CONFLICT (id) DO NOTHING",
-                state.id().value(), state.orgId().value(), state.roomId().value(), state.direction().wire(),
-                state.status().wire(), state.riskLevel() == null ? null : state.riskLevel().wire(),
-                Timestamps.of(state.createdAt()), Timestamps.of(state.updatedAt()), sequenceNumber, json.write(state));
+        int inserted = jdbc.update(CheckInViewRows.INSERT, CheckInViewRows.row(state, json));
         if (inserted > 0 && !replay.isReplay()) {
             announce(state.id());
         }

@@ -3,7 +3,6 @@ package io.antechamber.query.room;
 import io.antechamber.events.room.RoomCreated;
 import io.antechamber.events.room.RoomEvent;
 import io.antechamber.events.room.RoomState;
-import io.antechamber.query.support.Timestamps;
 import io.antechamber.query.support.ViewJson;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -32,10 +31,7 @@ public class RoomViewProjection {
     void on(RoomEvent event, @SequenceNumber long sequenceNumber) {
         if (event instanceof RoomCreated created) {
             RoomState state = RoomState.created(created);
-            jdbc.update("INSERT INTO room_view (id, org_id, slug, created_at, version, state) "
-                            + "VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING",
-                    state.id().value(), state.orgId().value(), state.slug(), Timestamps.of(state.createdAt()),
-                    sequenceNumber, json.write(state));
+            jdbc.update(RoomViewRows.INSERT, RoomViewRows.row(state, sequenceNumber, json));
             return;
         }
         List<RoomState> current = jdbc.query("SELECT state FROM room_view WHERE id = ? AND version < ? FOR UPDATE",

@@ -32,8 +32,7 @@ public class TrustViewProjection {
         if (!event.createdBy().isAgent()) {
             return;
         }
-        int fresh = jdbc.update("INSERT INTO trust_view_check_ins (check_in_id) VALUES (?) ON CONFLICT DO NOTHING",
-                event.checkInId().value());
+        int fresh = jdbc.update(TrustViewRows.COUNTED_CHECK_IN, event.checkInId().value());
         if (fresh > 0) {
             jdbc.update("INSERT INTO trust_view (room_id, agent_id, org_id, score, total_check_ins, updated_at) "
                             + "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (room_id, agent_id) DO UPDATE "
@@ -45,10 +44,7 @@ public class TrustViewProjection {
 
     @EventHandler
     void on(TrustAdjusted event) {
-        int fresh = jdbc.update("INSERT INTO trust_history (check_in_id, room_id, agent_id, at, outcome, delta, "
-                        + "score_after) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                event.checkInId().value(), event.roomId().value(), event.agentId().value(), Timestamps.of(event.at()),
-                event.outcome().wire(), event.delta(), event.scoreAfter());
+        int fresh = jdbc.update(TrustViewRows.HISTORY, TrustViewRows.history(event));
         if (fresh == 0) {
             return;
         }

@@ -1,0 +1,160 @@
+package io.antechamber.api.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.antechamber.api.support.IntegrationTest;
+import io.antechamber.api.support.TestApi;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The bulk rebuild behind {@code POST /v1/admin/projections/:name/replay} writes exactly the rows the projections
+ * wrote event by event, for a history with every kind of event, and the projections carry on from where it stopped.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ProjectionRebuildTest extends IntegrationTest {
+
+    private static final List<String> PROJECTIONS = List.of("check-in-view", "room-view", "agent-view", "trust-view");
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void rebuilt_views_hold_the_same_rows_as_the_views_built_event_by_event(CapturedOutput log) {
+        TestApi.Org org = api.newOrg();
+        History history = history(org);
+        awaitCaughtUp();
+        Map<String, List<Map<String, Object>>> before = rows(org);
+        assertThat(before.get("check_in_view")).hasSize(history.checkIns());
+
+        for (String name : PROJECTIONS) {
+            JsonNode status = http.post("/v1/admin/projections/" + name + "/replay", null).auth(ADMIN_TOKEN).send()
+                    .expect(202).data();
+            assertThat(status.get("name").asText()).isEqualTo(name);
+        }
+        awaitCaughtUp();
+
+        Map<String, List<Map<String, Object>>> after = rows(org);
+        before.forEach((table, rows) -> assertThat(after.get(table)).as(table).isEqualTo(rows));
+        PROJECTIONS.forEach(name -> assertThat(log.getOut()).as("the bulk path rebuilt " + name)
+                .contains("Rebuilt projection " + name + " up to event"));
+        assertThat(log.getOut()).doesNotContain("Bulk rebuild of projection");
+    }
+
+    @Test
+    void after_a_rebuild_the_views_follow_new_events_again() {
+        TestApi.Org org = api.newOrg();
+        TestApi.Room room = api.newRoom(org, "after");
+        TestApi.Agent agent = api.memberAgent(org, room, "a");
+        api.decide(org, api.pendingCheckIn(agent, room, "before").get("id").asText(), "approve", null).expect(200);
+        awaitCaughtUp();
+        for (String name : PROJECTIONS) {
+            http.post("/v1/admin/projections/" + name + "/replay", null).auth(ADMIN_TOKEN).send().expect(202);
+        }
+        awaitCaughtUp();
+
+        String id = api.pendingCheckIn(agent, room, "after the rebuild").get("id").asText();
+        api.eventually(http.get("/v1/rooms/" + room.id() + "/check-ins?status=pending").auth(org.humanKey()),
+                d -> d.size() == 1 && d.get(0).get("id").asText().equals(id));
+        api.decide(org, id, "reject", null).expect(200);
+        JsonNode trust = api.eventually(http.get("/v1/rooms/" + room.id() + "/trust/" + agent.id())
+                .auth(org.humanKey()), d -> d.get("rejected_count").asLong() == 1 && d.get("total_check_ins").asLong() == 2);
+        assertThat(trust.get("approved_count").asLong()).isEqualTo(1);
+        http.post("/v1/rooms/" + room.id() + "/members", Map.of("agent_id", api.newAgent(org, "late").id()))
+                .auth(org.humanKey()).send().expect(201);
+        api.eventually(http.get("/v1/rooms/" + room.id()).auth(org.humanKey()), d -> d.get("members").size() == 3);
+    }
+
+    private record History(int checkIns) {
+    }
+
+    /** Every event type the four views handle, in two rooms. */
+    private History history(TestApi.Org org) {
+        TestApi.Room alpha = api.newRoom(org, "alpha");
+        TestApi.Room beta = api.newRoom(org, "beta");
+        TestApi.Human reviewer = api.newHuman(org, "reviewer");
+        api.addMember(org, alpha, reviewer);
+        TestApi.Agent registered = api.memberAgent(org, alpha, "registered");
+        JsonNode selfRegistered = http.post("/v1/agents/self-register", Map.of("name", "self")).send().expect(201)
+                .data();
+        String claimedId = http.post("/v1/agents/claim", Map.of("claim_token", selfRegistered.get("claim_token").asText()))
+                .auth(org.humanKey()).send().expect(200).data().get("agent").get("id").asText();
+        TestApi.Agent claimed = new TestApi.Agent(claimedId, selfRegistered.get("api_key").asText());
+        api.addMember(org, alpha, claimed);
+        api.addMember(org, beta, claimed);
+        TestApi.Agent rotated = api.memberAgent(org, beta, "rotated");
+        rotated = new TestApi.Agent(rotated.id(), http.post("/v1/agents/" + rotated.id() + "/rotate-key", null)
+                .auth(org.humanKey()).send().expect(200).data().get("api_key").asText());
+        TestApi.Agent retired = api.memberAgent(org, beta, "retired");
+        api.addMember(org, beta, reviewer);
+        http.delete("/v1/rooms/" + beta.id() + "/members/" + reviewer.id()).auth(org.humanKey()).send().expect(204);
+
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("default_action", "require_approval");
+        policy.put("default_timeout_ms", 3_600_000);
+        policy.put("default_timeout_action", "cancel");
+        policy.put("trust_thresholds", Map.of());
+        policy.put("rules", List.of(
+                Map.of("id", "no-prod", "effect", "forbid",
+                        "conditions", List.of(Map.of("field", "action", "op", "contains", "value", "prod"))),
+                Map.of("id", "reads", "effect", "auto_approve",
+                        "conditions", List.of(Map.of("field", "action", "op", "starts_with", "value", "read")))));
+        api.putPolicy(org, alpha, policy).expect(200);
+
+        int checkIns = 0;
+        api.decide(org, api.pendingCheckIn(registered, alpha, "approve me").get("id").asText(), "approve",
+                Map.of("reason", "fine")).expect(200);
+        api.decide(org, api.pendingCheckIn(registered, alpha, "reject me").get("id").asText(), "reject",
+                Map.of("reason", "no")).expect(200);
+        api.decide(org, api.pendingCheckIn(claimed, beta, "modify me").get("id").asText(), "modify",
+                Map.of("modifications", Map.of("target", "staging", "replicas", 2))).expect(200);
+        http.delete("/v1/check-ins/" + api.pendingCheckIn(claimed, alpha, "withdraw me").get("id").asText())
+                .auth(claimed.key()).send().expect(200);
+        String expiring = api.checkIn(rotated, beta, Map.of("action", "expire me", "timeout_ms", 1000,
+                "timeout_action", "cancel", "metadata", Map.of("n", 1, "tags", List.of("a", "b")))).expect(201).data()
+                .get("id").asText();
+        api.checkIn(registered, alpha, Map.of("action", "read the logs", "risk_level", "low")).expect(201);
+        api.checkIn(registered, alpha, Map.of("action", "deploy to prod")).expect(403);
+        api.pendingCheckIn(retired, beta, "still pending");
+        api.checkIn(registered, alpha, Map.of("action", "pending with detail", "reason", "because",
+                "urgency", "high", "risk_level", "critical")).expect(201);
+        checkIns += 9;
+        http.delete("/v1/agents/" + retired.id()).auth(org.humanKey()).send().expect(200);
+        api.eventually(http.get("/v1/check-ins/" + expiring).auth(org.humanKey()),
+                d -> d.get("status").asText().equals("expired"), Duration.ofSeconds(30));
+        return new History(checkIns);
+    }
+
+    private void awaitCaughtUp() {
+        api.eventually(http.get("/v1/admin/projections").auth(ADMIN_TOKEN),
+                d -> StreamSupport.stream(d.spliterator(), false)
+                        .allMatch(p -> p.get("lag_events").asLong() == 0 && !p.get("replaying").asBoolean()),
+                Duration.ofSeconds(60));
+    }
+
+    /** This organization's rows of every view table, in a stable order. */
+    private Map<String, List<Map<String, Object>>> rows(TestApi.Org org) {
+        String orgId = org.id();
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        rows.put("check_in_view", jdbc.queryForList("SELECT * FROM check_in_view WHERE org_id = ? ORDER BY id", orgId));
+        rows.put("room_view", jdbc.queryForList("SELECT * FROM room_view WHERE org_id = ? ORDER BY id", orgId));
+        rows.put("agent_view", jdbc.queryForList("SELECT * FROM agent_view WHERE org_id = ? ORDER BY id", orgId));
+        rows.put("trust_view", jdbc.queryForList(
+                "SELECT * FROM trust_view WHERE org_id = ? ORDER BY room_id, agent_id", orgId));
+        rows.put("trust_history", jdbc.queryForList("SELECT h.* FROM trust_history h JOIN trust_view t "
+                + "ON t.room_id = h.room_id AND t.agent_id = h.agent_id WHERE t.org_id = ? ORDER BY h.check_in_id", orgId));
+        rows.put("trust_view_check_ins", jdbc.queryForList("SELECT c.* FROM trust_view_check_ins c "
+                + "JOIN check_in_view v ON v.id = c.check_in_id WHERE v.org_id = ? ORDER BY c.check_in_id", orgId));
+        return rows;
+    }
+}

@@ -1,0 +1,20 @@
+package io.antechamber.query.agent;
+
+import io.antechamber.events.identity.AgentState;
+import io.antechamber.query.support.Timestamps;
+import io.antechamber.query.support.ViewJson;
+
+/** How an agent's state becomes a row of {@code agent_view}: one statement for the projection and the rebuild. */
+final class AgentViewRows {
+
+    static final String INSERT = "INSERT INTO agent_view (id, org_id, created_at, version, state) "
+            + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING";
+
+    private AgentViewRows() {
+    }
+
+    static Object[] row(AgentState state, long version, ViewJson json) {
+        return new Object[] {state.id().value(), state.orgId() == null ? null : state.orgId().value(),
+                Timestamps.of(state.createdAt()), version, json.write(state)};
+    }
+}

@@ -1,0 +1,99 @@
+package io.antechamber.query.trust;
+
+import io.antechamber.events.checkin.CheckInCreated;
+import io.antechamber.events.trust.TrustAdjusted;
+import io.antechamber.events.trust.TrustOutcome;
+import io.antechamber.events.trust.TrustScore;
+import io.antechamber.query.rebuild.BatchedRows;
+import io.antechamber.query.rebuild.ProjectionRebuild;
+import io.antechamber.query.rebuild.StoredEvents;
+import io.antechamber.query.support.Timestamps;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds the trust view in the order events were stored, with the projection's rules: an agent's check-in counts
+ * once, a check-in's first adjustment adds a history row and sets the score it recorded, a repeated one changes
+ * nothing. Counters per agent per room are kept in memory and written at the end, with the ids already counted;
+ * check-in and history rows are written in batches as they come.
+ */
+@Component
+public class TrustViewRebuild implements ProjectionRebuild {
+
+    private static final class Counters {
+        final String orgId;
+        double score = TrustScore.INITIAL;
+        long total;
+        final Map<TrustOutcome, Long> outcomes = new EnumMap<>(TrustOutcome.class);
+        Instant updatedAt;
+
+        Counters(String orgId, Instant createdAt) {
+            this.orgId = orgId;
+            this.updatedAt = createdAt;
+        }
+    }
+
+    private record AgentInRoom(String roomId, String agentId) {
+    }
+
+    private final StoredEvents events;
+    private final JdbcTemplate jdbc;
+
+    public TrustViewRebuild(StoredEvents events, JdbcTemplate jdbc) {
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String processingGroup() {
+        return TrustViewProjection.PROCESSING_GROUP;
+    }
+
+    @Override
+    public void rebuild(long upToGlobalIndex) {
+        Map<AgentInRoom, Counters> counters = new LinkedHashMap<>();
+        Set<String> counted = new HashSet<>();
+        Set<String> adjusted = new HashSet<>();
+        BatchedRows checkIns = new BatchedRows(jdbc, TrustViewRows.COUNTED_CHECK_IN);
+        BatchedRows history = new BatchedRows(jdbc, TrustViewRows.HISTORY);
+        events.forEach(List.of(CheckInCreated.class, TrustAdjusted.class), StoredEvents.Order.GLOBAL, upToGlobalIndex,
+                stored -> {
+                    if (stored.payload() instanceof CheckInCreated created && created.createdBy().isAgent()
+                            && counted.add(created.checkInId().value())) {
+                        checkIns.add(created.checkInId().value());
+                        counters.computeIfAbsent(new AgentInRoom(created.roomId().value(), created.createdBy().id()),
+                                key -> new Counters(created.orgId().value(), created.at())).total++;
+                    } else if (stored.payload() instanceof TrustAdjusted adjustment
+                            && adjusted.add(adjustment.checkInId().value())) {
+                        history.add(TrustViewRows.history(adjustment));
+                        Counters agent = counters.computeIfAbsent(
+                                new AgentInRoom(adjustment.roomId().value(), adjustment.agentId().value()),
+                                key -> new Counters(adjustment.orgId().value(), adjustment.at()));
+                        agent.score = adjustment.scoreAfter();
+                        agent.outcomes.merge(adjustment.outcome(), 1L, Long::sum);
+                        agent.updatedAt = adjustment.at();
+                    }
+                });
+        checkIns.flush();
+        history.flush();
+        BatchedRows rows = new BatchedRows(jdbc, "INSERT INTO trust_view (room_id, agent_id, org_id, score, "
+                + "total_check_ins, approved_count, rejected_count, modified_count, expired_count, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        counters.forEach((key, agent) -> rows.add(key.roomId(), key.agentId(), agent.orgId, agent.score, agent.total,
+                count(agent, TrustOutcome.APPROVED), count(agent, TrustOutcome.REJECTED),
+                count(agent, TrustOutcome.MODIFIED), count(agent, TrustOutcome.EXPIRED),
+                Timestamps.of(agent.updatedAt)));
+        rows.flush();
+    }
+
+    private static long count(Counters agent, TrustOutcome outcome) {
+        return agent.outcomes.getOrDefault(outcome, 0L);
+    }
+}
