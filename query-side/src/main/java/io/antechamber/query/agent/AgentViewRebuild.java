@@ -2,7 +2,7 @@ package io.antechamber.query.agent;
 
 import io.antechamber.events.identity.AgentEvent;
 import io.antechamber.events.identity.AgentState;
-import io.antechamber.query.rebuild.BatchedRows;
+import io.antechamber.query.rebuild.CopyRows;
 import io.antechamber.query.rebuild.ProjectionRebuild;
 import io.antechamber.query.rebuild.StoredEvents;
 import io.antechamber.query.support.ViewJson;
@@ -39,7 +39,7 @@ public class AgentViewRebuild implements ProjectionRebuild {
     @Override
     public void rebuild(long upToGlobalIndex) {
         Map<String, Folded> agents = new LinkedHashMap<>();
-        events.forEach(StoredEvents.concreteTypes(AgentEvent.class), StoredEvents.Order.GLOBAL, upToGlobalIndex,
+        events.forEach(StoredEvents.concreteTypes(AgentEvent.class), upToGlobalIndex,
                 stored -> {
                     AgentEvent event = (AgentEvent) stored.payload();
                     agents.compute(event.agentId().value(), (id, folded) -> {
@@ -51,7 +51,7 @@ public class AgentViewRebuild implements ProjectionRebuild {
                                 : folded;
                     });
                 });
-        BatchedRows rows = new BatchedRows(jdbc, AgentViewRows.INSERT);
+        CopyRows rows = new CopyRows(jdbc, AgentViewRows.COPY);
         agents.values().forEach(folded -> rows.add(AgentViewRows.row(folded.state(), folded.version(), json)));
         rows.flush();
     }

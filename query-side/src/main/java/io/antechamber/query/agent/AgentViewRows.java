@@ -7,8 +7,12 @@ import io.antechamber.query.support.ViewJson;
 /** How an agent's state becomes a row of {@code agent_view}: one statement for the projection and the rebuild. */
 final class AgentViewRows {
 
-    static final String INSERT = "INSERT INTO agent_view (id, org_id, created_at, version, state) "
-            + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING";
+    private static final String COLUMNS = "id, org_id, created_at, version, state";
+
+    static final String INSERT = "INSERT INTO agent_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?::jsonb) "
+            + "ON CONFLICT (id) DO NOTHING";
+
+    static final String COPY = "COPY agent_view (" + COLUMNS + ") FROM STDIN";
 
     private AgentViewRows() {
     }

@@ -7,9 +7,13 @@ import io.antechamber.query.support.ViewJson;
 /** How a check-in's state becomes a row of {@code check_in_view}: one statement for the projection and the rebuild. */
 final class CheckInViewRows {
 
-    static final String INSERT = "INSERT INTO check_in_view (id, org_id, room_id, direction, status, risk_level, "
-            + "created_at, updated_at, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
-            + "ON CONFLICT (id) DO NOTHING";
+    private static final String COLUMNS = "id, org_id, room_id, direction, status, risk_level, created_at, "
+            + "updated_at, version, state";
+
+    static final String INSERT = "INSERT INTO check_in_view (" + COLUMNS + ") "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING";
+
+    static final String COPY = "COPY check_in_view (" + COLUMNS + ") FROM STDIN";
 
     private CheckInViewRows() {
     }

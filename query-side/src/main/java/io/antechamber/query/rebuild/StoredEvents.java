@@ -5,12 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
-import org.postgresql.PGStatement;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.postgresql.PGStatement;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,18 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoredEvents {
 
-    /** Events a view folds per aggregate come grouped by aggregate; others come in the order they were stored. */
-    public enum Order {
-        GLOBAL("global_index"),
-        BY_AGGREGATE("aggregate_identifier, sequence_number");
-
-        private final String orderBy;
-
-        Order(String orderBy) {
-            this.orderBy = orderBy;
-        }
-    }
-
     private static final int FETCH_SIZE = 2_000;
 
     private final JdbcTemplate jdbc;
@@ -45,21 +38,31 @@ public class StoredEvents {
         this.serializer = serializer;
     }
 
-    /** Every stored event up to {@code upToGlobalIndex} whose payload is one of {@code types}, in {@code order}. */
-    public void forEach(Collection<Class<?>> types, Order order, long upToGlobalIndex, Consumer<StoredEvent> action) {
-        List<String> typeNames = types.stream().map(type -> serializer.typeForClass(type).getName()).toList();
-        String sql = "SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload_revision, "
-                + "payload FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY (?) ORDER BY "
-                + order.orderBy;
+    /** Every stored event up to {@code upToGlobalIndex} whose payload is one of {@code types}, in stored order. */
+    public void forEach(Collection<Class<?>> types, long upToGlobalIndex, Consumer<StoredEvent> action) {
+        forEach(types.stream().collect(Collectors.toMap(Function.identity(), Function.identity())), upToGlobalIndex,
+                action);
+    }
+
+    /**
+     * The same, each payload read as the class its stored type maps to: a record with a subset of the event's
+     * fields skips the rest of the JSON instead of building it (the serializer ignores unknown properties).
+     */
+    public void forEach(Map<Class<?>, Class<?>> readAs, long upToGlobalIndex, Consumer<StoredEvent> action) {
+        Map<String, SerializedType> targets = new HashMap<>();
+        readAs.forEach((stored, target) -> targets.put(serializer.typeForClass(stored).getName(),
+                serializer.typeForClass(target)));
+        String sql = "SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload "
+                + "FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY (?) ORDER BY global_index";
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             statement.setFetchSize(FETCH_SIZE);
             // prepared on the server at once, so payloads arrive as binary bytea rather than hex text to decode
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
             statement.setLong(1, upToGlobalIndex);
-            statement.setArray(2, connection.createArrayOf("text", typeNames.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", targets.keySet().toArray()));
             return statement;
-        }, (ResultSet row) -> action.accept(read(row)));
+        }, (ResultSet row) -> action.accept(read(row, targets.get(row.getString(4)))));
     }
 
     /** The concrete event classes of a sealed event interface (or the class itself). */
@@ -72,9 +75,8 @@ public class StoredEvents {
                 : Stream.of(type);
     }
 
-    private StoredEvent read(ResultSet row) throws SQLException {
-        SimpleSerializedObject<byte[]> payload = new SimpleSerializedObject<>(row.getBytes(6), byte[].class,
-                row.getString(4), row.getString(5));
+    private StoredEvent read(ResultSet row, SerializedType target) throws SQLException {
+        SimpleSerializedObject<byte[]> payload = new SimpleSerializedObject<>(row.getBytes(5), byte[].class, target);
         return new StoredEvent(row.getLong(1), row.getString(2), row.getLong(3), serializer.deserialize(payload));
     }
 }

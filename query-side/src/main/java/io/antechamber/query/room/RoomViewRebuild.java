@@ -3,7 +3,7 @@ package io.antechamber.query.room;
 import io.antechamber.events.room.RoomCreated;
 import io.antechamber.events.room.RoomEvent;
 import io.antechamber.events.room.RoomState;
-import io.antechamber.query.rebuild.BatchedRows;
+import io.antechamber.query.rebuild.CopyRows;
 import io.antechamber.query.rebuild.ProjectionRebuild;
 import io.antechamber.query.rebuild.StoredEvents;
 import io.antechamber.query.support.ViewJson;
@@ -40,7 +40,7 @@ public class RoomViewRebuild implements ProjectionRebuild {
     @Override
     public void rebuild(long upToGlobalIndex) {
         Map<String, Folded> rooms = new LinkedHashMap<>();
-        events.forEach(StoredEvents.concreteTypes(RoomEvent.class), StoredEvents.Order.GLOBAL, upToGlobalIndex,
+        events.forEach(StoredEvents.concreteTypes(RoomEvent.class), upToGlobalIndex,
                 stored -> {
                     RoomEvent event = (RoomEvent) stored.payload();
                     rooms.compute(event.roomId().value(), (id, folded) -> {
@@ -54,7 +54,7 @@ public class RoomViewRebuild implements ProjectionRebuild {
                                 : folded;
                     });
                 });
-        BatchedRows rows = new BatchedRows(jdbc, RoomViewRows.INSERT);
+        CopyRows rows = new CopyRows(jdbc, RoomViewRows.COPY);
         rooms.values().forEach(folded -> rows.add(RoomViewRows.row(folded.state(), folded.version(), json)));
         rows.flush();
     }

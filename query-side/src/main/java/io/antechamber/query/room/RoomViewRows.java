@@ -7,8 +7,12 @@ import io.antechamber.query.support.ViewJson;
 /** How a room's state becomes a row of {@code room_view}: one statement for the projection and the rebuild. */
 final class RoomViewRows {
 
-    static final String INSERT = "INSERT INTO room_view (id, org_id, slug, created_at, version, state) "
-            + "VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING";
+    private static final String COLUMNS = "id, org_id, slug, created_at, version, state";
+
+    static final String INSERT = "INSERT INTO room_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?::jsonb) "
+            + "ON CONFLICT (id) DO NOTHING";
+
+    static final String COPY = "COPY room_view (" + COLUMNS + ") FROM STDIN";
 
     private RoomViewRows() {
     }

@@ -4,7 +4,7 @@ import io.antechamber.events.checkin.CheckInCreated;
 import io.antechamber.events.trust.TrustAdjusted;
 import io.antechamber.events.trust.TrustOutcome;
 import io.antechamber.events.trust.TrustScore;
-import io.antechamber.query.rebuild.BatchedRows;
+import io.antechamber.query.rebuild.CopyRows;
 import io.antechamber.query.rebuild.ProjectionRebuild;
 import io.antechamber.query.rebuild.StoredEvents;
 import io.antechamber.query.support.Timestamps;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,11 +60,12 @@ public class TrustViewRebuild implements ProjectionRebuild {
         Map<AgentInRoom, Counters> counters = new LinkedHashMap<>();
         Set<String> counted = new HashSet<>();
         Set<String> adjusted = new HashSet<>();
-        BatchedRows checkIns = new BatchedRows(jdbc, TrustViewRows.COUNTED_CHECK_IN);
-        BatchedRows history = new BatchedRows(jdbc, TrustViewRows.HISTORY);
-        events.forEach(List.of(CheckInCreated.class, TrustAdjusted.class), StoredEvents.Order.GLOBAL, upToGlobalIndex,
+        CopyRows checkIns = new CopyRows(jdbc, TrustViewRows.COPY_COUNTED_CHECK_INS);
+        CopyRows history = new CopyRows(jdbc, TrustViewRows.COPY_HISTORY);
+        events.forEach(Map.of(CheckInCreated.class, CreatedCheckIn.class, TrustAdjusted.class, TrustAdjusted.class),
+                upToGlobalIndex,
                 stored -> {
-                    if (stored.payload() instanceof CheckInCreated created && created.createdBy().isAgent()
+                    if (stored.payload() instanceof CreatedCheckIn created && created.createdBy().isAgent()
                             && counted.add(created.checkInId().value())) {
                         checkIns.add(created.checkInId().value());
                         counters.computeIfAbsent(new AgentInRoom(created.roomId().value(), created.createdBy().id()),
@@ -83,9 +83,9 @@ public class TrustViewRebuild implements ProjectionRebuild {
                 });
         checkIns.flush();
         history.flush();
-        BatchedRows rows = new BatchedRows(jdbc, "INSERT INTO trust_view (room_id, agent_id, org_id, score, "
+        CopyRows rows = new CopyRows(jdbc, "COPY trust_view (room_id, agent_id, org_id, score, "
                 + "total_check_ins, approved_count, rejected_count, modified_count, expired_count, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "FROM STDIN");
         counters.forEach((key, agent) -> rows.add(key.roomId(), key.agentId(), agent.orgId, agent.score, agent.total,
                 count(agent, TrustOutcome.APPROVED), count(agent, TrustOutcome.REJECTED),
                 count(agent, TrustOutcome.MODIFIED), count(agent, TrustOutcome.EXPIRED),
