@@ -126,7 +126,8 @@ class ProjectionRebuildTest extends IntegrationTest {
         api.checkIn(registered, alpha, Map.of("action", "read the logs", "risk_level", "low")).expect(201);
         api.checkIn(registered, alpha, Map.of("action", "deploy to prod")).expect(403);
         api.pendingCheckIn(retired, beta, "still pending");
-        api.checkIn(registered, alpha, Map.of("action", "pending with detail", "reason", "because",
+        api.checkIn(registered, alpha, Map.of("action", "pending with detail",
+                "reason", "line one\nline \"two\"\ttabbed, a \\ backslash\r\n and ünïcødé",
                 "urgency", "high", "risk_level", "critical")).expect(201);
         checkIns += 9;
         http.delete("/v1/agents/" + retired.id()).auth(org.humanKey()).send().expect(200);

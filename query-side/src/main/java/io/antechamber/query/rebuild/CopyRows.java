@@ -73,6 +73,10 @@ public final class CopyRows {
 
     /** COPY's text format: backslash, tab, newline and carriage return are escaped with a backslash. */
     private void escape(String text) {
+        if (text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            batch.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
