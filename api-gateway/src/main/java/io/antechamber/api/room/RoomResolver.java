@@ -1,5 +1,7 @@
 package io.antechamber.api.room;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.ReadAfterWrite;
 import io.antechamber.events.common.DomainException;
@@ -18,6 +20,8 @@ public class RoomResolver {
 
     private final QueryGateway queries;
     private final ReadAfterWrite readAfterWrite;
+    /** Slugs never change and rooms are never deleted: a slug once resolved stays resolved. */
+    private final Cache<FindRoomId, RoomId> idsBySlug = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public RoomResolver(QueryGateway queries, ReadAfterWrite readAfterWrite) {
         this.queries = queries;
@@ -26,16 +30,22 @@ public class RoomResolver {
 
     /**
      * Only the room's id, for commands: an id is taken as it is (the command side answers 404 for a room that is
-     * not the caller's org's), a slug is looked up without loading the room.
+     * not the caller's org's), a slug is looked up without loading the room, once.
      */
     public RoomId idOf(Caller caller, String idOrSlug) {
         if (RoomId.isValid(idOrSlug)) {
             return new RoomId(idOrSlug);
         }
         FindRoomId query = new FindRoomId(caller.orgId(), idOrSlug);
-        return readAfterWrite.find(RoomViewProjection.PROCESSING_GROUP,
+        RoomId known = idsBySlug.getIfPresent(query);
+        if (known != null) {
+            return known;
+        }
+        RoomId found = readAfterWrite.find(RoomViewProjection.PROCESSING_GROUP,
                         () -> queries.query(query, ResponseTypes.optionalInstanceOf(RoomId.class)).join())
                 .orElseThrow(() -> DomainException.notFound("room"));
+        idsBySlug.put(query, found);
+        return found;
     }
 
     public RoomState resolve(Caller caller, String idOrSlug) {

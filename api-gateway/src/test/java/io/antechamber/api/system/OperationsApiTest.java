@@ -22,6 +22,12 @@ class OperationsApiTest extends IntegrationTest {
     }
 
     @Test
+    void metrics_include_how_far_each_view_trails_the_events_and_how_many_it_handled() {
+        assertThat(http.get("/actuator/prometheus").auth(ADMIN_TOKEN).send().expect(200).text())
+                .contains("check_in_view_latency", "check_in_view_processedCounter_total");
+    }
+
+    @Test
     void the_openapi_document_describes_the_api_without_internal_parameters() {
         JsonNode doc = http.get("/v1/openapi.json").send().expect(200).json();
         assertThat(doc.get("openapi").asText()).startsWith("3.");

@@ -2,9 +2,10 @@ package io.antechamber.command.checkin;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.antechamber.command.lookup.AgentInRoom;
+import io.antechamber.command.lookup.AgentsInRooms;
 import io.antechamber.command.lookup.RoomDirectory;
 import io.antechamber.command.lookup.RoomSettings;
-import io.antechamber.command.lookup.TrustScores;
 import io.antechamber.command.policy.CheckInFacts;
 import io.antechamber.command.policy.PolicyEngine;
 import io.antechamber.events.checkin.ApproveCheckIn;
@@ -52,16 +53,16 @@ class CheckIn {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    CheckInState create(CreateCheckIn command, RoomDirectory rooms, TrustScores trustScores) {
-        RoomSettings room = rooms.find(command.roomId())
-                .filter(r -> r.orgId().equals(command.orgId()))
+    CheckInState create(CreateCheckIn command, AgentsInRooms agentsInRooms) {
+        AgentInRoom agent = agentsInRooms.find(command.roomId(), command.agentId())
+                .filter(a -> a.room().orgId().equals(command.orgId()))
                 .orElseThrow(() -> DomainException.notFound("room"));
-        if (!rooms.isMember(command.roomId(), Actor.agent(command.agentId()))) {
+        if (!agent.member()) {
             throw DomainException.forbidden("the agent is not a member of this room");
         }
-        double trust = trustScores.scoreOf(command.roomId(), command.agentId());
+        RoomSettings room = agent.room();
         Policy policy = room.policy();
-        PolicyDecision decision = PolicyEngine.evaluate(policy, room.policyVersion(), trust, new CheckInFacts(
+        PolicyDecision decision = PolicyEngine.evaluate(policy, room.policyVersion(), agent.trust(), new CheckInFacts(
                 command.action(), command.reason(), command.riskLevel(), command.urgency(),
                 command.agentId().value(), command.metadata()));
         CheckInStatus status = switch (decision.decision()) {

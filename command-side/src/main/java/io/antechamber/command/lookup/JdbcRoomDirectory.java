@@ -10,7 +10,6 @@ import io.antechamber.events.room.MemberAdded;
 import io.antechamber.events.room.MemberRemoved;
 import io.antechamber.events.room.PolicyUpdated;
 import io.antechamber.events.room.RoomCreated;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,13 +29,6 @@ public class JdbcRoomDirectory implements RoomDirectory {
 
     public JdbcRoomDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public Optional<RoomSettings> find(RoomId roomId) {
-        return jdbc.query("SELECT org_id, policy, policy_version FROM room_directory WHERE room_id = ?",
-                (rs, i) -> new RoomSettings(roomId, new OrgId(rs.getString(1)), read(rs.getString(2)), rs.getInt(3)),
-                roomId.value()).stream().findFirst();
     }
 
     @Override
@@ -89,14 +81,6 @@ public class JdbcRoomDirectory implements RoomDirectory {
             return JSON.writeValueAsString(policy);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("policy not serializable", e);
-        }
-    }
-
-    private static Policy read(String json) {
-        try {
-            return JSON.readValue(json, Policy.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored policy not readable", e);
         }
     }
 }

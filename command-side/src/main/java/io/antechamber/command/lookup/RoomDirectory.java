@@ -3,15 +3,13 @@ package io.antechamber.command.lookup;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
-import java.util.Optional;
 
 /**
  * Rooms as the command side sees them: current policy, membership and slugs, kept in step with the Room events in
- * the same transaction, so no command decides on a stale policy or membership.
+ * the same transaction, so no command decides on a stale policy or membership ({@link AgentsInRooms} reads the
+ * policy).
  */
 public interface RoomDirectory {
-
-    Optional<RoomSettings> find(RoomId roomId);
 
     boolean isMember(RoomId roomId, Actor actor);
 

@@ -7,7 +7,6 @@ import static io.antechamber.events.common.ErrorCode.FORBIDDEN;
 import static io.antechamber.events.common.ErrorCode.NOT_FOUND;
 
 import io.antechamber.command.lookup.InMemoryRoomDirectory;
-import io.antechamber.command.lookup.InMemoryTrustScores;
 import io.antechamber.events.checkin.ApproveCheckIn;
 import io.antechamber.events.checkin.CheckInApproved;
 import io.antechamber.events.checkin.CheckInCreated;
@@ -81,7 +80,6 @@ class CheckInTest {
 
     private FixtureConfiguration<CheckIn> fixture;
     private InMemoryRoomDirectory rooms;
-    private InMemoryTrustScores trust;
 
     @BeforeEach
     void setUp() {
@@ -90,11 +88,9 @@ class CheckInTest {
                         Actor.human(REVIEWER))
                 .addRoom(RULED_ROOM, ORG, RULES, RULED_ROOM_POLICY_VERSION, Actor.agent(AGENT))
                 .addRoom(OTHER_ORGS_ROOM, OTHER_ORG, Policy.initial(), 1, Actor.agent(AGENT));
-        trust = new InMemoryTrustScores();
         fixture = new AggregateTestFixture<>(CheckIn.class);
         fixture.setReportIllegalStateChange(true);
         fixture.registerInjectableResource(rooms);
-        fixture.registerInjectableResource(trust);
     }
 
     // --- CreateCheckIn -------------------------------------------------------------------------------------------
@@ -124,7 +120,7 @@ class CheckInTest {
 
     @Test
     void a_check_in_from_an_agent_trusted_at_the_threshold_of_its_risk_level_is_approved_at_creation() {
-        trust.set(RULED_ROOM, AGENT, 50.0);
+        rooms.setTrust(RULED_ROOM, AGENT, 50.0);
 
         whenNothingHappened()
                 .when(create(RULED_ROOM, "restart a worker", RiskLevel.MEDIUM, null, null))
@@ -136,7 +132,7 @@ class CheckInTest {
 
     @Test
     void a_check_in_from_an_agent_trusted_below_the_threshold_waits_for_a_human() {
-        trust.set(RULED_ROOM, AGENT, 49.9);
+        rooms.setTrust(RULED_ROOM, AGENT, 49.9);
 
         whenNothingHappened()
                 .when(create(RULED_ROOM, "restart a worker", RiskLevel.MEDIUM, null, null))

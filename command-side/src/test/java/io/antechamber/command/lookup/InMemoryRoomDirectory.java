@@ -1,21 +1,24 @@
 package io.antechamber.command.lookup;
 
 import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.AgentId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.policy.Policy;
+import io.antechamber.events.trust.TrustScore;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A {@link RoomDirectory} held in maps, for aggregate fixtures. */
-public final class InMemoryRoomDirectory implements RoomDirectory {
+/** A {@link RoomDirectory} and {@link AgentsInRooms} held in maps, for aggregate fixtures. */
+public final class InMemoryRoomDirectory implements RoomDirectory, AgentsInRooms {
 
     private final Map<RoomId, RoomSettings> rooms = new HashMap<>();
     private final Map<RoomId, Set<Actor>> members = new HashMap<>();
     private final Set<String> slugs = new HashSet<>();
+    private final Map<String, Double> trustScores = new HashMap<>();
 
     public InMemoryRoomDirectory addRoom(RoomId roomId, OrgId orgId, Policy policy, int policyVersion,
             Actor... roomMembers) {
@@ -36,9 +39,16 @@ public final class InMemoryRoomDirectory implements RoomDirectory {
         return this;
     }
 
+    public InMemoryRoomDirectory setTrust(RoomId roomId, AgentId agentId, double score) {
+        trustScores.put(roomId.value() + "/" + agentId.value(), score);
+        return this;
+    }
+
     @Override
-    public Optional<RoomSettings> find(RoomId roomId) {
-        return Optional.ofNullable(rooms.get(roomId));
+    public Optional<AgentInRoom> find(RoomId roomId, AgentId agentId) {
+        return Optional.ofNullable(rooms.get(roomId)).map(room -> new AgentInRoom(room,
+                isMember(roomId, Actor.agent(agentId)),
+                trustScores.getOrDefault(roomId.value() + "/" + agentId.value(), TrustScore.INITIAL)));
     }
 
     @Override
