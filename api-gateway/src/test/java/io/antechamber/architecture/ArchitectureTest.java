@@ -26,12 +26,20 @@ class ArchitectureTest {
             .that().resideInAPackage("io.antechamber.command..")
             .should().dependOnClassesThat().resideInAPackage("io.antechamber.query..");
 
+    /** The events' JSON form (io.antechamber.events.json) is the one place in shared-events that uses databind. */
     @ArchTest
     static final ArchRule shared_events_import_no_framework_but_annotations = noClasses()
             .that().resideInAPackage("io.antechamber.events..")
+            .and().resideOutsideOfPackage("io.antechamber.events.json..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
                     "com.fasterxml.jackson.databind..", "io.antechamber.command..", "io.antechamber.query..",
                     "io.antechamber.api..");
+
+    @ArchTest
+    static final ArchRule the_events_json_form_uses_no_framework_but_jackson = noClasses()
+            .that().resideInAPackage("io.antechamber.events.json..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
+                    "org.axonframework..", "io.antechamber.command..", "io.antechamber.query..", "io.antechamber.api..");
 
     @ArchTest
     static final ArchRule aggregates_import_no_spring = noClasses()
