@@ -3,6 +3,7 @@ package io.antechamber.api.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +25,11 @@ public class ProjectionPositions {
         this.jdbc = jdbc;
     }
 
-    /** Where a projection stands: the lowest index over its segments, and whether any segment is replaying. */
-    public record Position(long index, boolean replaying) {
+    /**
+     * Where a projection stands: the lowest index over its segments, whether any segment is replaying, and the
+     * positions below the index that its segments skipped because no event was stored there yet (gaps).
+     */
+    public record Position(long index, boolean replaying, List<Long> gaps) {
     }
 
     /** The global index of the newest stored event (0 for an empty store). */
@@ -48,7 +52,23 @@ public class ProjectionPositions {
         List<Position> segments = jdbc.query("SELECT token FROM token_entry WHERE processor_name = ?",
                 (rs, i) -> parse(rs.getBytes(1)), projection);
         return new Position(segments.stream().mapToLong(Position::index).min().orElse(0),
-                segments.stream().anyMatch(Position::replaying));
+                segments.stream().anyMatch(Position::replaying),
+                segments.stream().flatMap(segment -> segment.gaps().stream()).distinct().toList());
+    }
+
+    /**
+     * Whether the projection has handled every event stored at or below {@code index}: its position is there, and
+     * none of the gaps it skipped below it has been filled by an event committed since.
+     */
+    public boolean hasProcessed(String projection, long index) {
+        Position position = of(projection);
+        if (position.index() < index) {
+            return false;
+        }
+        Long[] skipped = position.gaps().stream().filter(gap -> gap <= index).toArray(Long[]::new);
+        return skipped.length == 0 || !jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index = ANY (?))", Boolean.class,
+                (Object) skipped);
     }
 
     /** The timestamp of the first event after {@code index}, if any. */
@@ -58,22 +78,29 @@ public class ProjectionPositions {
     }
 
     /**
-     * Gap-aware tokens keep their index in "index"; a replay token keeps the position reached in "currentToken" and
+     * Gap-aware tokens keep their index in "index" and their gaps in "gaps"; a replay token keeps the position reached in "currentToken" and
      * is replaying until that reaches "tokenAtReset".
      */
     private Position parse(byte[] token) {
         if (token == null) {
-            return new Position(0, false);
+            return new Position(0, false, List.of());
         }
         try {
             JsonNode node = json.readTree(token);
             if (!node.has("tokenAtReset")) {
-                return new Position(node.path("index").asLong(0), false);
+                return new Position(node.path("index").asLong(0), false, gaps(node));
             }
-            long current = node.path("currentToken").path("index").asLong(0);
-            return new Position(current, current < node.path("tokenAtReset").path("index").asLong(0));
+            JsonNode current = node.path("currentToken");
+            long index = current.path("index").asLong(0);
+            return new Position(index, index < node.path("tokenAtReset").path("index").asLong(0), gaps(current));
         } catch (IOException e) {
-            return new Position(0, false);
+            return new Position(0, false, List.of());
         }
+    }
+
+    private static List<Long> gaps(JsonNode token) {
+        List<Long> gaps = new ArrayList<>();
+        token.path("gaps").forEach(gap -> gaps.add(gap.asLong()));
+        return gaps;
     }
 }

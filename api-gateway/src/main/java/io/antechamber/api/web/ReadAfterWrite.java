@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Views are projections that trail the event store by milliseconds, so a client that creates something and reads
  * it back at once can get there first. A miss is therefore only final once the view has processed every event
- * stored before the read began; until then (for at most {@link #PATIENCE_MS}) it is retried. Hits, and misses on a
+ * stored before the read began — including events committed into a gap the view had skipped; until then (for at most {@link #PATIENCE_MS}) it is retried. Hits, and misses on a
  * caught-up view, are answered at once.
  */
 @Component
@@ -27,7 +27,7 @@ public class ReadAfterWrite {
         long head = positions.head();
         long deadline = System.nanoTime() + PATIENCE_MS * 1_000_000;
         Optional<T> found = lookup.get();
-        while (found.isEmpty() && positions.of(projection).index() < head && System.nanoTime() < deadline) {
+        while (found.isEmpty() && !positions.hasProcessed(projection, head) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL_MS);
             } catch (InterruptedException e) {
