@@ -2,6 +2,8 @@ package io.antechamber.api.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -27,12 +29,15 @@ public class AxonMetricsConfiguration {
     @Bean
     public MetricsConfigurerModule metricsConfigurerModule(GlobalMetricRegistry metrics) {
         MeterRegistry registry = metrics.getRegistry();
+        // Axon asks more than once for some processors (the subscribing ones); a second latency gauge of the same
+        // name would be refused with a warning
+        Map<String, MessageMonitor<Message<?>>> monitors = new ConcurrentHashMap<>();
         return new MetricsConfigurerModule(metrics) {
             @Override
             public void configureModule(Configurer configurer) {
                 configurer.configureMessageMonitor(axon -> (componentType, name) ->
                         EventProcessor.class.isAssignableFrom(componentType)
-                                ? processorMonitor(name, registry)
+                                ? monitors.computeIfAbsent(name, processor -> processorMonitor(processor, registry))
                                 : NoOpMessageMonitor.instance());
             }
         };
