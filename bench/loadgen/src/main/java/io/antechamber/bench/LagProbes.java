@@ -15,13 +15,20 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Each probe thread, in a loop: an agent creates a check-in in the room {@code lag}; the probe waits until both
  * views show it pending (so that "gone from the queue" cannot be mistaken for "not in it yet"); after a random pause
- * of up to {@link #DECIDE_AFTER_MAX_MS} ms the human approves it; from the moment the 200 arrives, the probe polls both views every {@link #POLL_MS} ms until the status is no longer
- * pending and the check-in has left the queue, recording each lag separately. The room {@code lag} holds only the
- * probes' check-ins, so one page of the queue is the whole queue.
+ * of up to {@link #DECIDE_AFTER_MAX_MS} ms the human approves it; from the moment the 200 arrives, the probe polls the
+ * status every {@link #POLL_MS} ms until it is no longer pending, then the queue until the check-in has left it (the
+ * view changes both in one transaction, so the queue cannot lead the status), recording each lag separately. A lag
+ * is therefore measured up to one poll interval late. The room {@code lag} holds only the probes' check-ins, so one
+ * page of the queue is the whole queue.
+ *
+ * <p>The probes' own requests are counted and reported, since they are a read load beside the measured one: the
+ * interval is short only while a lag is being measured; waiting for a new check-in to show up polls every
+ * {@link #APPEAR_POLL_MS} ms.
  */
 final class LagProbes {
 
     static final long POLL_MS = 2;
+    static final long APPEAR_POLL_MS = 25;
     static final long GIVE_UP_MS = 10_000;
     static final long DECIDE_AFTER_MAX_MS = 1_000;
 
@@ -36,6 +43,7 @@ final class LagProbes {
     private final Histogram queueLag = Load.newHistogram();
     private final Map<String, Long> errors = new TreeMap<>();
     private long notReflected;
+    private long requests;
 
     LagProbes(String host, int port, JsonNode keys, int probes, double warmupS, double durationS) {
         this.host = host;
@@ -66,6 +74,7 @@ final class LagProbes {
         synchronized (this) {
             out.put("probes", probes);
             out.put("poll_interval_ms", POLL_MS);
+            out.put("probe_requests_per_s", requests / ((end - measureFrom) / 1e9));
             out.put("status_ms", Scenarios.percentiles(statusLag));
             out.put("queue_ms", Scenarios.percentiles(queueLag));
             out.put("not_reflected_within_10s", notReflected);
@@ -81,16 +90,16 @@ final class LagProbes {
         try (Http http = new Http(host, port)) {
             while (System.nanoTime() < end) {
                 try {
-                    Http.Response created = http.post("/v1/rooms/" + room + "/check-in", agentKey,
-                            Scenarios.checkInBody());
+                    Http.Response created = send(() -> http.post("/v1/rooms/" + room + "/check-in", agentKey,
+                            Scenarios.checkInBody()));
                     if (created.status() != 201) {
                         error("create_" + created.status());
                         continue;
                     }
                     String id = Scenarios.idOf(created);
                     String statusPath = "/v1/check-ins/" + id + "/status";
-                    if (!waitUntil(() -> pending(http.get(statusPath, human)) && http.get(queuePath, human).text()
-                            .contains(id))) {
+                    if (!waitUntil(() -> pending(send(() -> http.get(statusPath, human))), APPEAR_POLL_MS)
+                            || !waitUntil(() -> inQueue(send(() -> http.get(queuePath, human)), id), APPEAR_POLL_MS)) {
                         error("never_pending_in_views");
                         continue;
                     }
@@ -98,26 +107,17 @@ final class LagProbes {
                     // polling: a random pause keeps the probe from synchronizing with it (which would measure
                     // the same phase of the poll period every time).
                     Thread.sleep(ThreadLocalRandom.current().nextLong(DECIDE_AFTER_MAX_MS));
-                    Http.Response approved = http.post("/v1/check-ins/" + id + "/approve", human, "{}");
+                    Http.Response approved = send(() -> http.post("/v1/check-ins/" + id + "/approve", human, "{}"));
                     long decided = System.nanoTime();
                     if (approved.status() != 200) {
                         error("approve_" + approved.status());
                         continue;
                     }
-                    long statusAt = 0;
-                    long queueAt = 0;
-                    long giveUp = decided + TimeUnit.MILLISECONDS.toNanos(GIVE_UP_MS);
-                    while ((statusAt == 0 || queueAt == 0) && System.nanoTime() < giveUp) {
-                        if (statusAt == 0 && !pending(http.get(statusPath, human))) {
-                            statusAt = System.nanoTime();
-                        }
-                        if (queueAt == 0 && !http.get(queuePath, human).text().contains(id)) {
-                            queueAt = System.nanoTime();
-                        }
-                        if (statusAt == 0 || queueAt == 0) {
-                            Thread.sleep(POLL_MS);
-                        }
-                    }
+                    long statusAt = waitUntil(() -> !pending(send(() -> http.get(statusPath, human))), POLL_MS)
+                            ? System.nanoTime() : 0;
+                    long queueAt = statusAt != 0
+                            && waitUntil(() -> !inQueue(send(() -> http.get(queuePath, human)), id), POLL_MS)
+                            ? System.nanoTime() : 0;
                     if (decided >= measureFrom) {
                         record(decided, statusAt, queueAt);
                     }
@@ -149,17 +149,36 @@ final class LagProbes {
         return status.status() == 200 && status.text().contains("\"status\":\"pending\"");
     }
 
+    private static boolean inQueue(Http.Response queue, String id) {
+        return queue.text().contains(id);
+    }
+
+    private interface Request {
+        Http.Response send() throws Exception;
+    }
+
+    private Http.Response send(Request request) throws Exception {
+        long now = System.nanoTime();
+        if (now >= measureFrom && now < end) {
+            synchronized (this) {
+                requests++;
+            }
+        }
+        return request.send();
+    }
+
     private interface Check {
         boolean holds() throws Exception;
     }
 
-    private boolean waitUntil(Check check) throws Exception {
+    /** Polls every {@code intervalMs} until the check holds (true) or {@link #GIVE_UP_MS} passed (false). */
+    private boolean waitUntil(Check check, long intervalMs) throws Exception {
         long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GIVE_UP_MS);
         while (System.nanoTime() < giveUp) {
             if (check.holds()) {
                 return true;
             }
-            Thread.sleep(POLL_MS);
+            Thread.sleep(intervalMs);
         }
         return false;
     }

@@ -81,8 +81,10 @@ final class Report {
                 latency.path("rate_target_per_s").asDouble()), latency.path("throughput_per_s").asDouble(), "req/s",
                 latency);
         JsonNode lag = latency.path("lag");
+        // the rate column holds the probes' own requests, a load beside latency's
         line("%-9s %-44s %14s %9.1f %9.1f %9s %7s", "lag", "approve 200 -> GET status shows it ("
-                + lag.path("status_ms").path("count").asText() + " probes)", "", lag.path("status_ms").path("p50")
+                + lag.path("status_ms").path("count").asText() + " probes)", String.format(Locale.ROOT,
+                        "%,.0f req/s", lag.path("probe_requests_per_s").asDouble()), lag.path("status_ms").path("p50")
                 .asDouble(), lag.path("status_ms").path("p99").asDouble(), "", lag.path("not_reflected_within_10s")
                 .asText());
         line("%-9s %-44s %14s %9.1f %9.1f %9s %7s", "lag", "approve 200 -> gone from pending queue", "",
