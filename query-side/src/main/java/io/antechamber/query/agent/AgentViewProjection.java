@@ -37,7 +37,7 @@ public class AgentViewProjection {
             return;
         }
         AgentState next = AgentState.of(event, current.get(0));
-        jdbc.update("UPDATE agent_view SET org_id = ?, version = ?, state = ?::jsonb WHERE id = ? AND version < ?",
+        jdbc.update("UPDATE agent_view SET org_id = ?, version = ?, state = ?::json WHERE id = ? AND version < ?",
                 next.orgId() == null ? null : next.orgId().value(), sequenceNumber, json.write(next), id,
                 sequenceNumber);
     }

@@ -9,7 +9,7 @@ final class AgentViewRows {
 
     private static final String COLUMNS = "id, org_id, created_at, version, state";
 
-    static final String INSERT = "INSERT INTO agent_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?::jsonb) "
+    static final String INSERT = "INSERT INTO agent_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?::json) "
             + "ON CONFLICT (id) DO NOTHING";
 
     static final String COPY = "COPY agent_view (" + COLUMNS + ") FROM STDIN";

@@ -66,7 +66,7 @@ public class CheckInViewProjection {
             return false;
         }
         CheckInState next = change.apply(current.get(0)).withVersion(sequenceNumber);
-        jdbc.update("UPDATE check_in_view SET status = ?, updated_at = ?, version = ?, state = ?::jsonb WHERE id = ?",
+        jdbc.update("UPDATE check_in_view SET status = ?, updated_at = ?, version = ?, state = ?::json WHERE id = ?",
                 next.status().wire(), Timestamps.of(next.updatedAt()), sequenceNumber, json.write(next), id.value());
         return true;
     }

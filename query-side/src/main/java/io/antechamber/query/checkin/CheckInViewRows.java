@@ -11,7 +11,7 @@ final class CheckInViewRows {
             + "updated_at, version, state";
 
     static final String INSERT = "INSERT INTO check_in_view (" + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json) ON CONFLICT (id) DO NOTHING";
 
     static final String COPY = "COPY check_in_view (" + COLUMNS + ") FROM STDIN";
 

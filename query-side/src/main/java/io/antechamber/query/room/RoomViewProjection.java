@@ -37,7 +37,7 @@ public class RoomViewProjection {
         List<RoomState> current = jdbc.query("SELECT state FROM room_view WHERE id = ? AND version < ? FOR UPDATE",
                 (rs, i) -> json.read(rs.getString(1), RoomState.class), roomIdOf(event), sequenceNumber);
         if (!current.isEmpty()) {
-            jdbc.update("UPDATE room_view SET version = ?, state = ?::jsonb WHERE id = ?", sequenceNumber,
+            jdbc.update("UPDATE room_view SET version = ?, state = ?::json WHERE id = ?", sequenceNumber,
                     json.write(current.get(0).apply(event)), roomIdOf(event));
         }
     }

@@ -9,7 +9,7 @@ final class RoomViewRows {
 
     private static final String COLUMNS = "id, org_id, slug, created_at, version, state";
 
-    static final String INSERT = "INSERT INTO room_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?::jsonb) "
+    static final String INSERT = "INSERT INTO room_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?::json) "
             + "ON CONFLICT (id) DO NOTHING";
 
     static final String COPY = "COPY room_view (" + COLUMNS + ") FROM STDIN";
