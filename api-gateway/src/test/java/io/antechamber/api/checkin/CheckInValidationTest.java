@@ -364,9 +364,9 @@ class CheckInValidationTest extends IntegrationTest {
     }
 
     /**
-     * PostgreSQL's jsonb cannot hold U+0000. The command side accepts it (201), the check-in view's INSERT then fails
-     * inside the projection's transaction, the token cannot be stored, and the pooled processor retries the same
-     * event for ever: the check-in is never readable, and neither is any later check-in hashed to that segment.
+     * PostgreSQL cannot hold U+0000 in text or jsonb. Were it accepted (201) and then written into such a column of a
+     * view, the INSERT would fail inside the projection's transaction, the token could not be stored, and the processor
+     * would retry the same event for ever: the check-in never readable, nor any later one hashed to that segment.
      */
     @Test
     void a_check_in_with_a_nul_character_is_refused_or_readable_and_blocks_nothing() {
