@@ -140,7 +140,8 @@ public class AxonConfiguration {
     /**
      * The timeout saga takes what it needs as handler parameters and has no fields to inject, yet Spring's injector
      * ran the bean factory's autowiring on every saga instance created or loaded, one per check-in (9 % of the
-     * saga's allocations in JFR during latency, docs/performance.md).
+     * saga's allocations in JFR during latency, docs/performance.md). A saga that needs a component must take it as
+     * a handler parameter: fields are left alone.
      */
     @Bean
     public ResourceInjector resourceInjector() {
