@@ -55,6 +55,7 @@ class ReadAfterWriteTest extends IntegrationTest {
         });
 
         assertThat(found).isEmpty();
-        assertThat(lookups.get()).as("no polling: at most one lookup after reading the position").isLessThanOrEqualTo(2);
+        assertThat(lookups.get()).as("no polling: at most one lookup after reading the position")
+                .isLessThanOrEqualTo(2);
     }
 }
