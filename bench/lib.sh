@@ -1,5 +1,10 @@
 # Shared by bench/run and bench/profile (sourced, not run). The caller sets ROOT, RUN, DB, ADMIN_TOKEN, APP_HEAP,
 # PSQL and STARTED_AT, then calls start_app / stop_app (start_app picks the port), and traps EXIT with cleanup.
+# BENCH_APP_JAR runs another build of the app (to compare two versions). BENCH_PG_PORT points everything (psql,
+# pgbench, the app) at another PostgreSQL on 127.0.0.1, e.g. a private one started with pg_stat_statements.
+
+PG_PORT=${BENCH_PG_PORT:-5432}
+export PGPORT=$PG_PORT
 
 log() { printf '%s [bench %4ss] %s\n' "$(date -u +%H:%M:%S)" "$(( $(date +%s) - STARTED_AT ))" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -15,7 +20,7 @@ need_tools() {
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client; } >/dev/null \
       || die "could not install postgresql-client for pgbench"
   fi
-  pg_isready -q -h 127.0.0.1 || die "PostgreSQL is not answering on 127.0.0.1:5432"
+  pg_isready -q -h 127.0.0.1 || die "PostgreSQL is not answering on 127.0.0.1:$PG_PORT"
 }
 
 loadgen() { java -Xmx512m -jar "$ROOT/bench/loadgen/target/loadgen.jar" "$@"; }
@@ -62,11 +67,11 @@ start_app() {
   [[ -n ${BENCH_APP_OPTS:-} ]] && jvm+=($BENCH_APP_OPTS)
   APP_JVM_OPTIONS="${jvm[*]}"
   log "starting the app ($label) on $URL, database $DB"
-  env SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
+  env SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
       ANTECHAMBER_ADMIN_TOKEN="$ADMIN_TOKEN" SERVER_PORT="$PORT" \
       ANTECHAMBER_RATE_LIMIT_BURST=100000000 ANTECHAMBER_RATE_LIMIT_PER_SECOND=100000000 \
       AXONIQ_UPDATE_CHECKER_DISABLED=true \
-      java "${jvm[@]}" -jar "$ROOT/api-gateway/target/antechamber.jar" >"$RUN/app-$label.log" 2>&1 &
+      java "${jvm[@]}" -jar "${BENCH_APP_JAR:-$ROOT/api-gateway/target/antechamber.jar}" >"$RUN/app-$label.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do
     kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up; see $RUN/app-$label.log"
