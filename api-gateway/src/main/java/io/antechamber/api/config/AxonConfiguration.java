@@ -130,6 +130,8 @@ public class AxonConfiguration {
                 .usingPooledStreamingEventProcessors((configuration, builder) -> builder
                         .initialSegmentCount(PROCESSOR_SEGMENTS)
                         .batchSize(PROCESSOR_BATCH_SIZE))
+                .registerPooledStreamingEventProcessorConfiguration(CheckInModule.TIMEOUT_SAGA_PROCESSOR,
+                        (configuration, builder) -> builder.initialSegmentCount(1))
                 .registerSequencingPolicy(TrustViewProjection.PROCESSING_GROUP, c -> new PerAgentInRoom())
                 .registerListenerInvocationErrorHandler(LookupTables.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
