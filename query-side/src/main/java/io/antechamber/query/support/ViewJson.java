@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.antechamber.events.json.IsoInstantDeserializer;
+import io.antechamber.events.json.IsoInstantModule;
 import org.springframework.stereotype.Component;
 
 /** Reads and writes the JSON documents that views keep in their {@code state} columns. */
@@ -14,7 +14,7 @@ public class ViewJson {
 
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .registerModule(IsoInstantDeserializer.module())
+            .registerModule(new IsoInstantModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

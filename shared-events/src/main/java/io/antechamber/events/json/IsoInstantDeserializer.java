@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -23,11 +22,6 @@ public final class IsoInstantDeserializer extends StdScalarDeserializer<Instant>
 
     public IsoInstantDeserializer() {
         super(Instant.class);
-    }
-
-    /** Register after {@code JavaTimeModule}: the module registered last wins. */
-    public static SimpleModule module() {
-        return new SimpleModule("iso-instant").addDeserializer(Instant.class, new IsoInstantDeserializer());
     }
 
     @Override

@@ -14,7 +14,7 @@ class IsoInstantDeserializerTest {
 
     private final ObjectMapper plain = new ObjectMapper().registerModule(new JavaTimeModule());
     private final ObjectMapper fast = new ObjectMapper().registerModule(new JavaTimeModule())
-            .registerModule(IsoInstantDeserializer.module());
+            .registerModule(new IsoInstantModule());
 
     @Test
     void reads_every_instant_as_instant_to_string_writes_it() {
