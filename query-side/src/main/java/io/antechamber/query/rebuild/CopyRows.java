@@ -1,9 +1,12 @@
 package io.antechamber.query.rebuild;
 
+import io.antechamber.events.json.IsoInstantSerializer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -47,10 +50,12 @@ public final class CopyRows {
         if (rows == 0) {
             return;
         }
-        String data = batch.toString();
+        // sent as UTF-8 bytes (the connection's client encoding) rather than through a Reader the driver re-encodes
+        byte[] data = batch.toString().getBytes(StandardCharsets.UTF_8);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(data));
+                return connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(copy, new ByteArrayInputStream(data));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -63,7 +68,8 @@ public final class CopyRows {
         if (value == null) {
             batch.append("\\N");
         } else if (value instanceof Timestamp timestamp) {
-            batch.append(timestamp.toInstant().plusNanos(500).truncatedTo(ChronoUnit.MICROS));
+            Instant micros = timestamp.toInstant().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+            batch.append(IsoInstantSerializer.format(micros));
         } else if (value instanceof Number) {
             batch.append(value);
         } else {
