@@ -114,6 +114,13 @@ final class Report {
                         step, behind, oldest / 1000.0), String.format(Locale.ROOT, "%s %.1f s", c.path("completed")
                         .asBoolean() ? "caught up in" : "NOT caught up in", c.path("seconds").asDouble()));
             }
+            JsonNode saga = read("saga_catchup_" + step);
+            if (!saga.isMissingNode()) {
+                line("%-9s %-44s %14s", "backlog", String.format(Locale.ROOT, "timeout saga behind after %s: %,d",
+                        step, saga.path("backlog_events_at_start").asLong()), String.format(Locale.ROOT,
+                        "%s %.1f s more", saga.path("completed").asBoolean() ? "caught up in" : "NOT caught up in",
+                        saga.path("seconds_after_the_views").asDouble()));
+            }
         }
         line("%-9s %-44s %14s", "memory", "app peak RSS during create (VmHWM)",
                 String.format(Locale.ROOT, "%.0f MiB", rss.path("vmhwm_kb").asDouble() / 1024));
@@ -198,6 +205,10 @@ final class Report {
             JsonNode c = read("catchup_" + step);
             if (!c.isMissingNode()) {
                 scenarios.put("views_catch_up_after_" + step, c);
+            }
+            JsonNode saga = read("saga_catchup_" + step);
+            if (!saga.isMissingNode()) {
+                scenarios.put("timeout_saga_catch_up_after_" + step, saga);
             }
         }
         json.put("scenarios", scenarios);
