@@ -1,5 +1,6 @@
 package io.antechamber.api.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,18 +12,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedDb  where the embedded PostgreSQL keeps its data when no datasource URL is configured
  * @param limits      request size limits
  * @param rateLimit   requests per credential (per replica): a sustained rate and a burst
+ * @param admission   backpressure on new check-ins while the check-in view or the timeout saga is behind (ADR 0010)
  */
 @ConfigurationProperties("antechamber")
 public record AntechamberProperties(
         String adminToken,
         @DefaultValue EmbeddedDb embeddedDb,
         @DefaultValue Limits limits,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Admission admission) {
 
     public record EmbeddedDb(@DefaultValue("./data") String dataDirectory) {
     }
 
     public record RateLimit(@DefaultValue("100") int perSecond, @DefaultValue("200") int burst) {
+    }
+
+    /**
+     * @param maxBehindEvents how far behind the event store the check-in view or the timeout saga may be before new
+     *                        check-ins wait; 0 turns backpressure off
+     * @param maxWait         the longest a new check-in waits; then it goes ahead
+     * @param sampleInterval  how often the processors' positions are read
+     */
+    public record Admission(@DefaultValue("1000") long maxBehindEvents, @DefaultValue("2s") Duration maxWait,
+            @DefaultValue("50ms") Duration sampleInterval) {
     }
 
     public record Limits(@DefaultValue("65536") int maxBodyBytes, @DefaultValue("10240") int maxMetadataBytes) {
