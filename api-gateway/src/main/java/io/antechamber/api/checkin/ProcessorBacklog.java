@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +29,7 @@ public class ProcessorBacklog implements SmartLifecycle {
     private final ProjectionPositions positions;
     private final long intervalMillis;
     private volatile long events;
+    private boolean failing;
     private ScheduledExecutorService sampler;
 
     public ProcessorBacklog(ProjectionPositions positions, AntechamberProperties properties) {
@@ -42,7 +42,7 @@ public class ProcessorBacklog implements SmartLifecycle {
         return events;
     }
 
-    void sample() {
+    private void sample() {
         try {
             long head = positions.head();
             long largest = 0;
@@ -53,8 +53,17 @@ public class ProcessorBacklog implements SmartLifecycle {
                 }
             }
             events = largest;
-        } catch (DataAccessException e) {
-            log.warn("could not sample the processors' backlog: {}", e.getMessage());
+            if (failing) {
+                log.info("sampling the processors' backlog again");
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            // Any failure is caught: an exception would end the schedule and leave the last backlog standing for ever.
+            // Logged once per outage, not every sample; new check-ins are not held while the backlog is unknown.
+            if (!failing) {
+                log.warn("could not sample the processors' backlog, new check-ins are not held: {}", e.getMessage());
+                failing = true;
+            }
             events = 0;
         }
     }
