@@ -5,44 +5,52 @@ import io.antechamber.api.config.AntechamberProperties;
 import io.antechamber.command.checkin.CheckInModule;
 import io.antechamber.query.checkin.CheckInViewProjection;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * How many stored events the processors a new check-in feeds — the check-in view and the timeout saga — have yet
- * to handle, sampled from the event and token tables (so it covers every replica) every
- * {@code admission.sample-interval}. A processor that is replaying is left out: a rebuild is not a backlog of new
- * work. So is one that has handled nothing yet (no tokens: it has never run on this database).
+ * to handle, read from the event and token tables (so it covers every replica). It is read when asked and at most
+ * once per {@code admission.sample-interval}, by whichever caller finds it stale; the others take the last value,
+ * so an idle replica reads nothing. A processor that is replaying is left out (a rebuild is not a backlog of new
+ * work), and so is one that has handled nothing yet (no tokens: it has never run on this database).
  */
 @Component
-public class ProcessorBacklog implements SmartLifecycle {
+public class ProcessorBacklog {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorBacklog.class);
     private static final List<String> PROCESSORS =
             List.of(CheckInViewProjection.PROCESSING_GROUP, CheckInModule.TIMEOUT_SAGA_PROCESSOR);
 
     private final ProjectionPositions positions;
-    private final long intervalMillis;
+    private final long intervalNanos;
+    private final AtomicBoolean sampling = new AtomicBoolean();
     private volatile long events;
-    private boolean failing;
-    private ScheduledExecutorService sampler;
+    private volatile long sampledAt;
+    private volatile boolean failing;
 
     public ProcessorBacklog(ProjectionPositions positions, AntechamberProperties properties) {
         this.positions = positions;
-        this.intervalMillis = properties.admission().sampleInterval().toMillis();
+        this.intervalNanos = properties.admission().sampleInterval().toNanos();
+        this.sampledAt = System.nanoTime() - intervalNanos;
     }
 
-    /** The largest backlog among the processors, in events, as of the last sample. */
+    /** The largest backlog among the processors, in events, no older than one sample interval (unless a read is on). */
     public long events() {
+        if (System.nanoTime() - sampledAt >= intervalNanos && sampling.compareAndSet(false, true)) {
+            try {
+                events = sample();
+                sampledAt = System.nanoTime();
+            } finally {
+                sampling.set(false);
+            }
+        }
         return events;
     }
 
-    private void sample() {
+    private long sample() {
         try {
             long head = positions.head();
             long largest = 0;
@@ -52,40 +60,18 @@ public class ProcessorBacklog implements SmartLifecycle {
                     largest = Math.max(largest, head - position.index());
                 }
             }
-            events = largest;
             if (failing) {
-                log.info("sampling the processors' backlog again");
+                log.info("reading the processors' backlog again");
                 failing = false;
             }
+            return largest;
         } catch (RuntimeException e) {
-            // Any failure is caught: an exception would end the schedule and leave the last backlog standing for ever.
-            // Logged once per outage, not every sample; new check-ins are not held while the backlog is unknown.
+            // logged once per outage; new check-ins are not held while the backlog is unknown
             if (!failing) {
-                log.warn("could not sample the processors' backlog, new check-ins are not held: {}", e.getMessage());
+                log.warn("could not read the processors' backlog, new check-ins are not held: {}", e.getMessage());
                 failing = true;
             }
-            events = 0;
+            return 0;
         }
-    }
-
-    @Override
-    public void start() {
-        sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "processor-backlog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        sampler.scheduleWithFixedDelay(this::sample, 0, intervalMillis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        sampler.shutdownNow();
-        events = 0;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sampler != null && !sampler.isShutdown();
     }
 }
