@@ -41,7 +41,7 @@ class DecisionRaceTest extends IntegrationTest {
         TestApi.Org org = api.newOrg();
         TestApi.Room room = api.newRoom(org, "race");
         TestApi.Agent agent = api.memberAgent(org, room, "racer");
-        List<String> ids = createPendingCheckIns(agent, room);
+        List<String> ids = api.pendingCheckIns(agent, room, "race", CHECK_INS, THREADS);
 
         List<Outcome> outcomes = race(org, ids);
 
@@ -109,24 +109,6 @@ class DecisionRaceTest extends IntegrationTest {
         if (!clamped) {
             double expected = Math.max(0, Math.min(100, 15.0 + approved * 1.0 - rejected * 0.3));
             assertThat(trust.get("score").asDouble()).isCloseTo(expected, offset(1e-6));
-        }
-    }
-
-    private List<String> createPendingCheckIns(TestApi.Agent agent, TestApi.Room room) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<String>> created = new ArrayList<>();
-            for (int i = 0; i < CHECK_INS; i++) {
-                int n = i;
-                created.add(pool.submit(() -> api.pendingCheckIn(agent, room, "race " + n).get("id").asText()));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> id : created) {
-                ids.add(id.get(60, TimeUnit.SECONDS));
-            }
-            return ids;
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** The steps most tests need, done through the public HTTP API. */
@@ -80,6 +86,26 @@ public final class TestApi {
         JsonNode data = checkIn(agent, room, Map.of("action", action)).expect(201).data();
         assertThat(data.get("status").asText()).isEqualTo("pending");
         return data;
+    }
+
+    /** {@code count} pending check-ins created on {@code threads} threads at once; their ids in creation order. */
+    public List<String> pendingCheckIns(Agent agent, Room room, String action, int count, int threads)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String numbered = action + " " + i;
+                created.add(pool.submit(() -> pendingCheckIn(agent, room, numbered).get("id").asText()));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> id : created) {
+                ids.add(id.get(60, TimeUnit.SECONDS));
+            }
+            return ids;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public Response decide(Org org, String checkInId, String verb, Map<String, Object> body) {
