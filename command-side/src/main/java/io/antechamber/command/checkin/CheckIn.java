@@ -18,9 +18,25 @@ import io.antechamber.events.checkin.CheckInRejected;
 import io.antechamber.events.checkin.CheckInState;
 import io.antechamber.events.checkin.CheckInStatus;
 import io.antechamber.events.checkin.CheckInWithdrawn;
+import io.antechamber.events.checkin.ClaimTask;
 import io.antechamber.events.checkin.CreateCheckIn;
+import io.antechamber.events.checkin.Direction;
+import io.antechamber.events.checkin.HelpRequested;
+import io.antechamber.events.checkin.HelperJoined;
+import io.antechamber.events.checkin.JoinTask;
 import io.antechamber.events.checkin.ModifyCheckIn;
+import io.antechamber.events.checkin.PostTask;
 import io.antechamber.events.checkin.RejectCheckIn;
+import io.antechamber.events.checkin.ReleaseTask;
+import io.antechamber.events.checkin.RequestHelp;
+import io.antechamber.events.checkin.ResultSubmitted;
+import io.antechamber.events.checkin.SubmitResult;
+import io.antechamber.events.checkin.TaskApproved;
+import io.antechamber.events.checkin.TaskClaimed;
+import io.antechamber.events.checkin.TaskModified;
+import io.antechamber.events.checkin.TaskPosted;
+import io.antechamber.events.checkin.TaskRejected;
+import io.antechamber.events.checkin.TaskReleased;
 import io.antechamber.events.checkin.TimeOutCheckIn;
 import io.antechamber.events.checkin.WithdrawCheckIn;
 import io.antechamber.events.common.Actor;
@@ -31,6 +47,7 @@ import io.antechamber.events.policy.Policy;
 import io.antechamber.events.policy.PolicyDecision;
 import io.antechamber.events.policy.TimeoutAction;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -40,7 +57,11 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
-/** One check-in: its policy decision at creation and its status machine afterwards. */
+/**
+ * One check-in or task. An agent's check-in: its policy decision at creation and its status machine afterwards. A
+ * human's task: open until an agent of the room claims it, then worked on by that primary (and the helpers who join
+ * once help is requested) until a human decides on the submitted result.
+ */
 class CheckIn {
 
     @AggregateIdentifier
@@ -86,24 +107,41 @@ class CheckIn {
     @CommandHandler
     CheckInState handle(ApproveCheckIn command, RoomDirectory rooms) {
         requireDecidableBy(command.orgId(), command.by(), rooms);
-        apply(new CheckInApproved(id, state.roomId(), state.orgId(), state.agentId(), command.by(), command.reason(),
-                GenericEventMessage.clock.instant()));
+        Instant now = GenericEventMessage.clock.instant();
+        if (isTask()) {
+            apply(new TaskApproved(id, state.roomId(), state.orgId(), command.by(), command.reason(), now));
+        } else {
+            apply(new CheckInApproved(id, state.roomId(), state.orgId(), state.agentId(), command.by(),
+                    command.reason(), now));
+        }
         return state;
     }
 
     @CommandHandler
     CheckInState handle(RejectCheckIn command, RoomDirectory rooms) {
         requireDecidableBy(command.orgId(), command.by(), rooms);
-        apply(new CheckInRejected(id, state.roomId(), state.orgId(), state.agentId(), command.by(), command.reason(),
-                GenericEventMessage.clock.instant()));
+        Instant now = GenericEventMessage.clock.instant();
+        if (isTask()) {
+            apply(new TaskRejected(id, state.roomId(), state.orgId(), command.by(), command.reason(), now));
+        } else {
+            apply(new CheckInRejected(id, state.roomId(), state.orgId(), state.agentId(), command.by(),
+                    command.reason(), now));
+        }
         return state;
     }
 
+    /** On a task, asks for changes: it goes back to its primary, claimed, with the modifications as the request. */
     @CommandHandler
     CheckInState handle(ModifyCheckIn command, RoomDirectory rooms) {
         requireDecidableBy(command.orgId(), command.by(), rooms);
-        apply(new CheckInModified(id, state.roomId(), state.orgId(), state.agentId(), command.by(),
-                command.modifications(), command.reason(), GenericEventMessage.clock.instant()));
+        Instant now = GenericEventMessage.clock.instant();
+        if (isTask()) {
+            apply(new TaskModified(id, state.roomId(), state.orgId(), command.by(), command.modifications(),
+                    command.reason(), now));
+        } else {
+            apply(new CheckInModified(id, state.roomId(), state.orgId(), state.agentId(), command.by(),
+                    command.modifications(), command.reason(), now));
+        }
         return state;
     }
 
@@ -137,12 +175,99 @@ class CheckIn {
         return state;
     }
 
+    // --- tasks ------------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    CheckInState post(PostTask command, RoomDirectory rooms) {
+        if (!command.by().isHuman() || !rooms.isMember(command.roomId(), command.by())) {
+            throw DomainException.forbidden("only human members of the room may post tasks to it");
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        apply(new TaskPosted(command.checkInId(), command.roomId(), command.orgId(), command.by(), command.action(),
+                command.reason(), command.urgency(), command.metadata() == null ? Map.of() : command.metadata(),
+                command.timeoutMs(), command.timeoutMs() == null ? null : now.plusMillis(command.timeoutMs()), now));
+        return state;
+    }
+
+    @CommandHandler
+    CheckInState handle(ClaimTask command, RoomDirectory rooms) {
+        requireOrg(command.orgId());
+        requireAgentOfTheRoom(command.by(), rooms, "only agents of the room may claim its tasks");
+        requireTaskStatus(CheckInStatus.OPEN, "claimed");
+        apply(new TaskClaimed(id, state.roomId(), state.orgId(), command.by(), GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    CheckInState handle(ReleaseTask command) {
+        requirePrimaryOfClaimed(command.orgId(), command.by(), "released");
+        apply(new TaskReleased(id, state.roomId(), state.orgId(), command.by(), GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    CheckInState handle(RequestHelp command) {
+        requirePrimaryOfClaimed(command.orgId(), command.by(), "helped");
+        apply(new HelpRequested(id, state.roomId(), state.orgId(), command.by(), command.description(),
+                GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    CheckInState handle(JoinTask command, RoomDirectory rooms) {
+        requireOrg(command.orgId());
+        requireAgentOfTheRoom(command.by(), rooms, "only agents of the room may join its tasks");
+        requireTaskStatus(CheckInStatus.CLAIMED, "joined");
+        if (state.isParticipant(command.by())) {
+            throw DomainException.conflict("the agent already takes part in this task");
+        }
+        if (!state.helpRequested()) {
+            throw DomainException.conflict("no help was requested for this task");
+        }
+        apply(new HelperJoined(id, state.roomId(), state.orgId(), command.by(), GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    @CommandHandler
+    CheckInState handle(SubmitResult command) {
+        requirePrimaryOfClaimed(command.orgId(), command.by(), "submitted");
+        apply(new ResultSubmitted(id, state.roomId(), state.orgId(), command.by(), command.content(),
+                command.metadata() == null ? Map.of() : command.metadata(),
+                command.attachments() == null ? List.of() : command.attachments(), GenericEventMessage.clock.instant()));
+        return state;
+    }
+
+    // --- guards -----------------------------------------------------------------------------------------------
+
+    private boolean isTask() {
+        return state.direction() == Direction.HUMAN_TO_AGENT;
+    }
+
     private void requireDecidableBy(OrgId orgId, Actor by, RoomDirectory rooms) {
         requireOrg(orgId);
         if (!rooms.isMember(state.roomId(), by)) {
             throw DomainException.forbidden("only members of the room may decide on its check-ins");
         }
-        requirePending("decided");
+        if (isTask()) {
+            requireTaskStatus(CheckInStatus.SUBMITTED, "decided");
+        } else {
+            requirePending("decided");
+        }
+    }
+
+    private void requireAgentOfTheRoom(Actor by, RoomDirectory rooms, String refusal) {
+        if (!by.isAgent() || !rooms.isMember(state.roomId(), by)) {
+            throw DomainException.forbidden(refusal);
+        }
+    }
+
+    private void requirePrimaryOfClaimed(OrgId orgId, Actor by, String verb) {
+        requireOrg(orgId);
+        requireTaskStatus(CheckInStatus.CLAIMED, verb);
+        if (!state.primary().map(by::equals).orElse(false)) {
+            throw DomainException.forbidden("only the agent that claimed the task may have it " + verb);
+        }
     }
 
     private void requireOrg(OrgId orgId) {
@@ -157,11 +282,24 @@ class CheckIn {
         }
     }
 
+    private void requireTaskStatus(CheckInStatus required, String verb) {
+        if (!isTask()) {
+            throw DomainException.conflict("this is an agent's check-in, not a task: it cannot be " + verb);
+        }
+        if (state.status() != required) {
+            throw DomainException.conflict("the task is " + state.status().wire() + "; only a " + required.wire()
+                    + " task can be " + verb);
+        }
+    }
+
     @EventSourcingHandler
     void on(CheckInEvent event, @SequenceNumber long sequenceNumber) {
         if (event instanceof CheckInCreated created) {
             id = created.checkInId();
             state = CheckInState.created(created).withVersion(sequenceNumber);
+        } else if (event instanceof TaskPosted posted) {
+            id = posted.checkInId();
+            state = CheckInState.posted(posted).withVersion(sequenceNumber);
         } else {
             state = state.apply(event).withVersion(sequenceNumber);
         }

@@ -1,0 +1,11 @@
+package io.antechamber.events.checkin;
+
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.CheckInId;
+import io.antechamber.events.common.OrgId;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record SubmitResult(@TargetAggregateIdentifier CheckInId checkInId, OrgId orgId, Actor by, String content, Map<String, Object> metadata, List<Attachment> attachments) {
+}
