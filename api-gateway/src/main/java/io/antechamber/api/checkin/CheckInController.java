@@ -1,11 +1,8 @@
 package io.antechamber.api.checkin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
-import io.antechamber.api.config.AntechamberProperties;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
@@ -57,18 +54,16 @@ public class CheckInController {
     private final RoomResolver rooms;
     private final CheckInReader reader;
     private final CheckInChangeListener changes;
-    private final ObjectMapper json;
-    private final int maxMetadataBytes;
+    private final MetadataLimit metadataLimit;
 
     public CheckInController(CommandGateway commands, PagedQueries pagedQueries, RoomResolver rooms, CheckInReader reader,
-            CheckInChangeListener changes, ObjectMapper json, AntechamberProperties properties) {
+            CheckInChangeListener changes, MetadataLimit metadataLimit) {
         this.commands = commands;
         this.pagedQueries = pagedQueries;
         this.rooms = rooms;
         this.reader = reader;
         this.changes = changes;
-        this.json = json;
-        this.maxMetadataBytes = properties.limits().maxMetadataBytes();
+        this.metadataLimit = metadataLimit;
     }
 
     @PostMapping("/v1/rooms/{room}/check-in")
@@ -154,7 +149,7 @@ public class CheckInController {
         Validation validation = new Validation();
         validation.check(request.modifications() != null, "modifications", "is required");
         validation.text("reason", request.reason(), false, 0, 5000);
-        validateMetadataSize(validation, "modifications", request.modifications());
+        metadataLimit.check(validation, "modifications", request.modifications());
         validation.orThrow();
         return Data.of(CheckInJson.of(commands.sendAndWait(new ModifyCheckIn(checkInId(id), caller.orgId(),
                 caller.actor(), request.modifications(), request.reason()))));
@@ -203,25 +198,11 @@ public class CheckInController {
         TimeoutAction timeoutAction = validation.oneOf("timeout_action", request.timeoutAction(),
                 TimeoutAction.class, null);
         validation.orThrow();
-        validateMetadataSize(validation, "metadata", metadata);
+        metadataLimit.check(validation, "metadata", metadata);
         Long timeoutMs = request.timeoutMs() != null ? request.timeoutMs()
                 : request.timeoutMinutes() != null ? request.timeoutMinutes() * 60_000L : null;
         return new CreateCheckIn(CheckInId.generate(), room, caller.orgId(), caller.agentId(),
                 request.action(), reason, risk, urgency, metadata, timeoutMs, timeoutAction);
-    }
-
-    private void validateMetadataSize(Validation validation, String field, Map<String, Object> value) {
-        if (value == null) {
-            return;
-        }
-        try {
-            if (json.writeValueAsBytes(value).length > maxMetadataBytes) {
-                throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, field + " is larger than " + maxMetadataBytes
-                        + " bytes", Map.of("fields", Map.of(field, "is larger than " + maxMetadataBytes + " bytes")));
-            }
-        } catch (JsonProcessingException e) {
-            validation.check(false, field, "is not serializable");
-        }
     }
 
     private static DecisionRequest reasonOnly(DecisionRequest body) {

@@ -78,7 +78,7 @@ class ProjectionRebuildTest extends IntegrationTest {
     private record History(int checkIns) {
     }
 
-    /** Every event type the four views handle, in two rooms. */
+    /** Every event type the four views handle, in two rooms: check-ins in every status, tasks in every status. */
     private History history(TestApi.Org org) {
         TestApi.Room alpha = api.newRoom(org, "alpha");
         TestApi.Room beta = api.newRoom(org, "beta");
@@ -130,10 +130,38 @@ class ProjectionRebuildTest extends IntegrationTest {
                 "reason", "line one\nline \"two\"\ttabbed, a \\ backslash\r\n and ünïcødé",
                 "urgency", "high", "risk_level", "critical")).expect(201);
         checkIns += 9;
+        String done = postTask(org, alpha, "a task done after requested changes");
+        move(registered, done, "claim", null);
+        move(registered, done, "help", Map.of("description", "who has eu access?"));
+        move(claimed, done, "join", null);
+        move(registered, done, "submit", Map.of("content", "done", "attachments",
+                List.of(Map.of("name", "log", "url", "https://files.example/log"))));
+        api.decide(org, done, "modify", Map.of("modifications", Map.of("region", "eu"))).expect(200);
+        move(registered, done, "submit", Map.of("content", "done, eu too"));
+        api.decide(org, done, "approve", null).expect(200);
+        String rejected = postTask(org, alpha, "a task whose result is rejected");
+        move(claimed, rejected, "claim", null);
+        move(claimed, rejected, "submit", Map.of("content", "meh"));
+        api.decide(org, rejected, "reject", Map.of("reason", "no")).expect(200);
+        move(registered, postTask(org, alpha, "a task claimed"), "claim", null);
+        String released = postTask(org, alpha, "a task released");
+        move(registered, released, "claim", null);
+        move(registered, released, "release", null);
+        move(claimed, postTask(org, alpha, "a task in progress"), "claim", null);
+        checkIns += 5;
         http.delete("/v1/agents/" + retired.id()).auth(org.humanKey()).send().expect(200);
         api.eventually(http.get("/v1/check-ins/" + expiring).auth(org.humanKey()),
                 d -> d.get("status").asText().equals("expired"), Duration.ofSeconds(30));
         return new History(checkIns);
+    }
+
+    private String postTask(TestApi.Org org, TestApi.Room room, String action) {
+        return http.post("/v1/rooms/" + room.id() + "/tasks", Map.of("action", action)).auth(org.humanKey()).send()
+                .expect(201).data().get("id").asText();
+    }
+
+    private void move(TestApi.Agent agent, String taskId, String verb, Map<String, Object> body) {
+        http.post("/v1/check-ins/" + taskId + "/" + verb, body).auth(agent.key()).send().expect(200);
     }
 
     private void awaitCaughtUp() {

@@ -77,6 +77,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 new Endpoint("POST", "/v1/check-ins/{check_in}/modify", Map.of("modifications", Map.of("x", 1)),
                         Mode.HUMAN, true),
                 new Endpoint("DELETE", "/v1/check-ins/{check_in}", null, Mode.AGENT, true),
+                new Endpoint("POST", "/v1/rooms/{room}/tasks", Map.of("action", "a"), Mode.HUMAN, true),
+                new Endpoint("POST", "/v1/check-ins/{check_in}/claim", null, Mode.AGENT, true),
+                new Endpoint("POST", "/v1/check-ins/{check_in}/release", null, Mode.AGENT, true),
+                new Endpoint("POST", "/v1/check-ins/{check_in}/help", Map.of(), Mode.AGENT, true),
+                new Endpoint("POST", "/v1/check-ins/{check_in}/join", null, Mode.AGENT, true),
+                new Endpoint("POST", "/v1/check-ins/{check_in}/submit", Map.of("content", "c"), Mode.AGENT, true),
+                new Endpoint("GET", "/v1/check-ins/{check_in}/participants", null, Mode.ANY, true),
                 new Endpoint("GET", "/v1/rooms/{room}/trust", null, Mode.HUMAN, true),
                 new Endpoint("GET", "/v1/rooms/{room}/trust/{self}", null, Mode.ANY, true));
     }

@@ -78,7 +78,10 @@ class CheckInApiTest extends IntegrationTest {
         assertThat(policy.get("policy_version").asInt()).isEqualTo(1);
         assertThat(c.get("decision").isNull()).isTrue();
         assertThat(c.get("participants").isArray()).isTrue();
-        assertThat(c.get("participants")).isEmpty();
+        assertThat(c.get("participants")).hasSize(1);
+        assertThat(c.get("participants").get(0).get("id").asText()).isEqualTo(agent.id());
+        assertThat(c.get("participants").get(0).get("role").asText()).isEqualTo("primary");
+        assertThat(c.get("participants").get(0).get("joined_at").asText()).isEqualTo(c.get("created_at").asText());
     }
 
     @Test

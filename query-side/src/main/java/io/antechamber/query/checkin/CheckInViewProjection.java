@@ -1,8 +1,11 @@
 package io.antechamber.query.checkin;
 
 import io.antechamber.events.checkin.CheckInCreated;
+import io.antechamber.events.checkin.CheckInEvent;
 import io.antechamber.events.checkin.CheckInResolution;
 import io.antechamber.events.checkin.CheckInState;
+import io.antechamber.events.checkin.TaskEvent;
+import io.antechamber.events.checkin.TaskPosted;
 import io.antechamber.events.common.CheckInId;
 import io.antechamber.query.support.Timestamps;
 import io.antechamber.query.support.ViewJson;
@@ -17,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The check-in view: one row per check-in with the folded {@link CheckInState} and the columns the queue filters on.
+ * The check-in view: one row per check-in or task with the folded {@link CheckInState} and the columns the queue filters on.
  * Every write is guarded by the event's sequence number, so a redelivered event changes nothing. Each change is
  * announced with {@code NOTIFY check_in_changed} so long-polls on every replica wake up; a rebuild announces
  * nothing, since nothing changes for a waiter.
@@ -39,15 +42,25 @@ public class CheckInViewProjection {
 
     @EventHandler
     void on(CheckInCreated event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        CheckInState state = CheckInState.created(event).withVersion(sequenceNumber);
-        int inserted = jdbc.update(CheckInViewRows.INSERT, CheckInViewRows.row(state, json));
-        if (inserted > 0 && !replay.isReplay()) {
-            announce(state.id());
-        }
+        insert(CheckInState.created(event).withVersion(sequenceNumber), replay);
     }
 
     @EventHandler
     void on(CheckInResolution event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        change(event, sequenceNumber, replay);
+    }
+
+    @EventHandler
+    void on(TaskEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        if (event instanceof TaskPosted posted) {
+            insert(CheckInState.posted(posted).withVersion(sequenceNumber), replay);
+        } else {
+            change(event, sequenceNumber, replay);
+        }
+    }
+
+    /** Folds an event after the first into the check-in's row; also the rebuild's way for rows it no longer holds. */
+    void change(CheckInEvent event, long sequenceNumber, ReplayStatus replay) {
         if (update(event.checkInId(), sequenceNumber, state -> state.apply(event)) && !replay.isReplay()) {
             announce(event.checkInId());
         }
@@ -56,6 +69,13 @@ public class CheckInViewProjection {
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE check_in_view");
+    }
+
+    private void insert(CheckInState state, ReplayStatus replay) {
+        int inserted = jdbc.update(CheckInViewRows.INSERT, CheckInViewRows.row(state, json));
+        if (inserted > 0 && !replay.isReplay()) {
+            announce(state.id());
+        }
     }
 
     /** Applies the change unless the row already has this event; true when the row changed. */

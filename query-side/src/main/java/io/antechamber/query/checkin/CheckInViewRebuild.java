@@ -2,11 +2,10 @@ package io.antechamber.query.checkin;
 
 import io.antechamber.events.checkin.CheckInCreated;
 import io.antechamber.events.checkin.CheckInEvent;
-import io.antechamber.events.checkin.CheckInResolution;
 import io.antechamber.events.checkin.CheckInState;
+import io.antechamber.events.checkin.TaskPosted;
 import io.antechamber.query.rebuild.CopyRows;
 import io.antechamber.query.rebuild.ProjectionRebuild;
-import io.antechamber.query.rebuild.StoredEvent;
 import io.antechamber.query.rebuild.StoredEvents;
 import io.antechamber.query.support.ViewJson;
 import java.util.HashMap;
@@ -18,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the check-in view in the order events were stored, with the same fold as {@link CheckInState}: a created
- * check-in waits in memory for its resolution and is written once, final. Only check-ins still open are held, at most
- * {@code antechamber.rebuild.max-open-check-ins} (50,000); when more are open, those held are written as they stand
- * and a later resolution of one of them goes through the projection's own handler, which updates the row.
+ * check-in or posted task is held in memory while it may still change and is written once, final. Only check-ins
+ * and tasks still awaiting action are held, at most {@code antechamber.rebuild.max-open-check-ins} (50,000); when
+ * more are, those held are written as they stand and a later event of one of them goes through the projection's own
+ * handler, which updates the row.
  */
 @Component
 public class CheckInViewRebuild implements ProjectionRebuild {
@@ -52,25 +52,33 @@ public class CheckInViewRebuild implements ProjectionRebuild {
         Map<String, CheckInState> open = new HashMap<>();
         events.forEach(StoredEvents.concreteTypes(CheckInEvent.class), upToGlobalIndex,
                 stored -> {
-                    if (stored.payload() instanceof CheckInCreated created) {
+                    CheckInEvent event = (CheckInEvent) stored.payload();
+                    CheckInState first = event instanceof CheckInCreated created ? CheckInState.created(created)
+                            : event instanceof TaskPosted posted ? CheckInState.posted(posted) : null;
+                    if (first != null) {
                         if (open.size() >= maxOpen) {
                             writeAll(open, rows);
                         }
-                        open.put(stored.aggregateId(), CheckInState.created(created).withVersion(stored.sequenceNumber()));
+                        hold(first.withVersion(stored.sequenceNumber()), open, rows);
+                        return;
+                    }
+                    CheckInState held = open.remove(stored.aggregateId());
+                    if (held != null) {
+                        hold(held.apply(event).withVersion(stored.sequenceNumber()), open, rows);
                     } else {
-                        resolve(open.remove(stored.aggregateId()), stored, rows);
+                        rows.flush();
+                        projection.change(event, stored.sequenceNumber(), ReplayStatus.REPLAY);
                     }
                 });
         writeAll(open, rows);
     }
 
-    private void resolve(CheckInState state, StoredEvent stored, CopyRows rows) {
-        CheckInResolution resolution = (CheckInResolution) stored.payload();
-        if (state != null) {
-            rows.add(CheckInViewRows.row(state.apply(resolution).withVersion(stored.sequenceNumber()), json));
+    /** A check-in that may still change stays in memory; one that is final is written. */
+    private void hold(CheckInState state, Map<String, CheckInState> open, CopyRows rows) {
+        if (state.status().isAwaitingAction()) {
+            open.put(state.id().value(), state);
         } else {
-            rows.flush();
-            projection.on(resolution, stored.sequenceNumber(), ReplayStatus.REPLAY);
+            rows.add(CheckInViewRows.row(state, json));
         }
     }
 
