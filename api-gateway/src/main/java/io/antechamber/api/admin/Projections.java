@@ -4,6 +4,7 @@ import io.antechamber.events.common.DomainException;
 import io.antechamber.query.agent.AgentViewProjection;
 import io.antechamber.query.checkin.CheckInViewProjection;
 import io.antechamber.query.room.RoomViewProjection;
+import io.antechamber.query.thread.ThreadViewProjection;
 import io.antechamber.query.trust.TrustViewProjection;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ public class Projections {
 
     static final List<String> NAMES = List.of(CheckInViewProjection.PROCESSING_GROUP,
             RoomViewProjection.PROCESSING_GROUP, AgentViewProjection.PROCESSING_GROUP,
-            TrustViewProjection.PROCESSING_GROUP);
+            TrustViewProjection.PROCESSING_GROUP, ThreadViewProjection.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
     private final ProjectionPositions positions;

@@ -5,6 +5,7 @@ import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.Data;
+import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.checkin.Attachment;
 import io.antechamber.events.checkin.CheckInState;
@@ -112,8 +113,8 @@ public class TaskController {
 
     @GetMapping("/v1/check-ins/{id}/participants")
     @Auth(AuthMode.ANY)
-    public Data<List<ParticipantJson>> participants(Caller caller, @PathVariable String id) {
-        return Data.of(reader.find(caller, id).participants().stream().map(ParticipantJson::of).toList());
+    public ListData<ParticipantJson> participants(Caller caller, @PathVariable String id) {
+        return ListData.all(reader.find(caller, id).participants().stream().map(ParticipantJson::of).toList());
     }
 
     private Data<CheckInJson> answer(Object command) {

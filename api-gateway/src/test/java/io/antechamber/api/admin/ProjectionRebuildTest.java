@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class ProjectionRebuildTest extends IntegrationTest {
 
-    private static final List<String> PROJECTIONS = List.of("check-in-view", "room-view", "agent-view", "trust-view");
+    private static final List<String> PROJECTIONS = List.of("check-in-view", "room-view", "agent-view", "trust-view",
+            "thread-view");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -134,6 +135,12 @@ class ProjectionRebuildTest extends IntegrationTest {
         move(registered, done, "claim", null);
         move(registered, done, "help", Map.of("description", "who has eu access?"));
         move(claimed, done, "join", null);
+        http.post("/v1/check-ins/" + done + "/messages", Map.of("type", "question", "content", "which region?",
+                "metadata", Map.of("n", 1), "attachments", List.of(Map.of("name", "map", "url",
+                        "https://files.example/map.png", "content_type", "image/png", "size_bytes", 10))))
+                .auth(claimed.key()).send().expect(201);
+        http.post("/v1/check-ins/" + done + "/messages", Map.of("type", "comment", "content", "eu first"))
+                .auth(org.humanKey()).send().expect(201);
         move(registered, done, "submit", Map.of("content", "done", "attachments",
                 List.of(Map.of("name", "log", "url", "https://files.example/log"))));
         api.decide(org, done, "modify", Map.of("modifications", Map.of("region", "eu"))).expect(200);
@@ -178,6 +185,8 @@ class ProjectionRebuildTest extends IntegrationTest {
         rows.put("check_in_view", jdbc.queryForList("SELECT * FROM check_in_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("room_view", jdbc.queryForList("SELECT * FROM room_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("agent_view", jdbc.queryForList("SELECT * FROM agent_view WHERE org_id = ? ORDER BY id", orgId));
+        rows.put("thread_messages", jdbc.queryForList(
+                "SELECT * FROM thread_messages WHERE org_id = ? ORDER BY id", orgId));
         rows.put("trust_view", jdbc.queryForList(
                 "SELECT * FROM trust_view WHERE org_id = ? ORDER BY room_id, agent_id", orgId));
         rows.put("trust_history", jdbc.queryForList("SELECT h.* FROM trust_history h JOIN trust_view t "

@@ -84,6 +84,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 new Endpoint("POST", "/v1/check-ins/{check_in}/join", null, Mode.AGENT, true),
                 new Endpoint("POST", "/v1/check-ins/{check_in}/submit", Map.of("content", "c"), Mode.AGENT, true),
                 new Endpoint("GET", "/v1/check-ins/{check_in}/participants", null, Mode.ANY, true),
+                new Endpoint("POST", "/v1/check-ins/{check_in}/messages", Map.of("type", "comment", "content", "c"),
+                        Mode.ANY, true),
+                new Endpoint("GET", "/v1/check-ins/{check_in}/messages", null, Mode.ANY, true),
                 new Endpoint("GET", "/v1/rooms/{room}/trust", null, Mode.HUMAN, true),
                 new Endpoint("GET", "/v1/rooms/{room}/trust/{self}", null, Mode.ANY, true));
     }

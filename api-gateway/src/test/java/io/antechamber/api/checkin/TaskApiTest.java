@@ -7,7 +7,6 @@ import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.Response;
 import io.antechamber.api.support.TestApi;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -197,10 +196,13 @@ class TaskApiTest extends IntegrationTest {
 
     @Test
     void bad_task_requests_are_refused_and_create_nothing() {
-        assertThat(fields(postTask(Map.of()).expectError(400, "VALIDATION_ERROR"))).containsKey("action");
-        assertThat(fields(postTask(Map.of("action", "x", "urgency", "asap")).expectError(400, "VALIDATION_ERROR")))
+        assertThat(postTask(Map.of())
+                .expectError(400, "VALIDATION_ERROR").errorFields()).containsKey("action");
+        assertThat(postTask(Map.of("action", "x", "urgency", "asap"))
+                .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKey("urgency");
-        assertThat(fields(postTask(Map.of("action", "x", "timeout_ms", 10)).expectError(400, "VALIDATION_ERROR")))
+        assertThat(postTask(Map.of("action", "x", "timeout_ms", 10))
+                .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKey("timeout_ms");
         postTask(Map.of("action", "x", "metadata", Map.of("blob", "y".repeat(11_000))))
                 .expectError(413, "PAYLOAD_TOO_LARGE");
@@ -214,13 +216,16 @@ class TaskApiTest extends IntegrationTest {
         String id = postTask(Map.of("action", "triage")).expect(201).data().get("id").asText();
         move(worker, id, "claim", null).expect(200);
 
-        assertThat(fields(move(worker, id, "submit", Map.of()).expectError(400, "VALIDATION_ERROR")))
+        assertThat(move(worker, id, "submit", Map.of())
+                .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKey("content");
-        assertThat(fields(move(worker, id, "submit", Map.of("content", "x", "attachments",
-                List.of(Map.of("name", "a", "url", "file:///etc/passwd")))).expectError(400, "VALIDATION_ERROR")))
+        assertThat(move(worker, id, "submit", Map.of("content", "x", "attachments",
+                List.of(Map.of("name", "a", "url", "file:///etc/passwd"))))
+                .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKey("attachments[0].url");
-        assertThat(fields(move(worker, id, "submit", Map.of("content", "x", "attachments",
-                List.of(Map.of("url", "https://x.example/a", "size_bytes", -1)))).expectError(400, "VALIDATION_ERROR")))
+        assertThat(move(worker, id, "submit", Map.of("content", "x", "attachments",
+                List.of(Map.of("url", "https://x.example/a", "size_bytes", -1))))
+                .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKeys("attachments[0].name", "attachments[0].size_bytes");
 
         assertThat(http.get("/v1/check-ins/" + id + "/status").auth(worker.key()).send().expect(200).data()
@@ -277,12 +282,5 @@ class TaskApiTest extends IntegrationTest {
         List<String> roles = new ArrayList<>();
         participants.forEach(p -> roles.add(p.get("id").asText() + ":" + p.get("role").asText()));
         return roles;
-    }
-
-    private static Map<String, Object> fields(Response error) {
-        Map<String, Object> fields = new HashMap<>();
-        error.json().get("error").get("details").get("fields").fields()
-                .forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
-        return fields;
     }
 }

@@ -3,6 +3,7 @@ package io.antechamber.api.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,14 @@ public record Response(int status, String text, Map<String, List<String>> header
     public Response expect(int expectedStatus) {
         assertThat(status).as("status of response %s", text).isEqualTo(expectedStatus);
         return this;
+    }
+
+    /** The fields a validation error names, with their problems. */
+    public Map<String, String> errorFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        json().get("error").get("details").path("fields").fields()
+                .forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
+        return fields;
     }
 
     /** Asserts the API.md error shape with this status and code. */

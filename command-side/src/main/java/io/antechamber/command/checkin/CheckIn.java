@@ -24,7 +24,9 @@ import io.antechamber.events.checkin.Direction;
 import io.antechamber.events.checkin.HelpRequested;
 import io.antechamber.events.checkin.HelperJoined;
 import io.antechamber.events.checkin.JoinTask;
+import io.antechamber.events.checkin.MessagePosted;
 import io.antechamber.events.checkin.ModifyCheckIn;
+import io.antechamber.events.checkin.PostMessage;
 import io.antechamber.events.checkin.PostTask;
 import io.antechamber.events.checkin.RejectCheckIn;
 import io.antechamber.events.checkin.ReleaseTask;
@@ -236,6 +238,26 @@ class CheckIn {
                 command.metadata() == null ? Map.of() : command.metadata(),
                 command.attachments() == null ? List.of() : command.attachments(), GenericEventMessage.clock.instant()));
         return state;
+    }
+
+    // --- thread ---------------------------------------------------------------------------------------------
+
+    /** Open to the check-in's participants and the room's humans, whatever the status: a thread outlives the wait. */
+    @CommandHandler
+    MessagePosted handle(PostMessage command, RoomDirectory rooms) {
+        requireOrg(command.orgId());
+        if (!command.type().isPostedByClients()) {
+            throw DomainException.invalid("type", "is written by the system and cannot be posted");
+        }
+        Actor by = command.by();
+        if (!state.isParticipant(by) && !(by.isHuman() && rooms.isMember(state.roomId(), by))) {
+            throw DomainException.forbidden("only participants and the room's humans may post to this thread");
+        }
+        MessagePosted posted = new MessagePosted(id, state.roomId(), state.orgId(), command.messageId(), by,
+                command.type(), command.content(), command.metadata() == null ? Map.of() : command.metadata(),
+                command.attachments() == null ? List.of() : command.attachments(), GenericEventMessage.clock.instant());
+        apply(posted);
+        return posted;
     }
 
     // --- guards -----------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import static io.antechamber.command.Refusals.resultThat;
 import static io.antechamber.events.common.ErrorCode.CONFLICT;
 import static io.antechamber.events.common.ErrorCode.FORBIDDEN;
 import static io.antechamber.events.common.ErrorCode.NOT_FOUND;
+import static io.antechamber.events.common.ErrorCode.VALIDATION_ERROR;
 
 import io.antechamber.command.lookup.InMemoryRoomDirectory;
 import io.antechamber.events.checkin.ApproveCheckIn;
@@ -17,9 +18,12 @@ import io.antechamber.events.checkin.Direction;
 import io.antechamber.events.checkin.HelpRequested;
 import io.antechamber.events.checkin.HelperJoined;
 import io.antechamber.events.checkin.JoinTask;
+import io.antechamber.events.checkin.MessagePosted;
+import io.antechamber.events.checkin.MessageType;
 import io.antechamber.events.checkin.ModifyCheckIn;
 import io.antechamber.events.checkin.Participant;
 import io.antechamber.events.checkin.ParticipantRole;
+import io.antechamber.events.checkin.PostMessage;
 import io.antechamber.events.checkin.PostTask;
 import io.antechamber.events.checkin.RejectCheckIn;
 import io.antechamber.events.checkin.ReleaseTask;
@@ -37,6 +41,7 @@ import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.AgentId;
 import io.antechamber.events.common.CheckInId;
 import io.antechamber.events.common.HumanId;
+import io.antechamber.events.common.MessageId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.policy.DecisionSource;
@@ -57,7 +62,10 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The human→agent task status machine of DESIGN.md, and every refusal of a move it does not allow. */
+/**
+ * The human→agent task status machine of DESIGN.md, every refusal of a move it does not allow, and who may post to
+ * a thread.
+ */
 class TaskTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
@@ -71,6 +79,7 @@ class TaskTest {
     private static final Actor LEAD = Actor.human(new HumanId("hum_lead0000001"));
     private static final Actor OUTSIDER = Actor.human(new HumanId("hum_outsider001"));
     private static final CheckInId TASK = new CheckInId("ci_task00000001");
+    private static final MessageId MESSAGE = new MessageId("msg_message00001");
     private static final Map<String, Object> CHANGES = Map.of("scope", "also the eu cluster");
 
     private FixtureConfiguration<CheckIn> fixture;
@@ -363,6 +372,52 @@ class TaskTest {
                 .when(new WithdrawCheckIn(TASK, ORG, WORKER))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));
+    }
+
+    // --- PostMessage -------------------------------------------------------------------------------------------
+
+    @Test
+    void participants_and_the_rooms_humans_post_to_the_thread() {
+        List<Attachment> attachments = List.of(new Attachment("plan.md", "https://files.example/plan.md", null, null));
+        given(posted(), claimed(), helpRequested(), joined())
+                .when(new PostMessage(TASK, ORG, HELPER, MESSAGE, MessageType.QUESTION, "which region first?",
+                        Map.of("priority", 1), attachments))
+                .expectEvents(new MessagePosted(TASK, ROOM, ORG, MESSAGE, HELPER, MessageType.QUESTION,
+                        "which region first?", Map.of("priority", 1), attachments, NOW));
+        given(posted(), claimed())
+                .when(new PostMessage(TASK, ORG, WORKER, MESSAGE, MessageType.COMMENT, "on it", null, null))
+                .expectEvents(new MessagePosted(TASK, ROOM, ORG, MESSAGE, WORKER, MessageType.COMMENT, "on it",
+                        Map.of(), List.of(), NOW));
+        given(posted())
+                .when(new PostMessage(TASK, ORG, LEAD, MESSAGE, MessageType.ESCALATION, "urgent now", null, null))
+                .expectSuccessfulHandlerExecution();
+        given(pendingCheckIn())
+                .when(new PostMessage(TASK, ORG, WORKER, MESSAGE, MessageType.COMMENT, "more context", null, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void agents_that_do_not_take_part_and_humans_outside_the_room_may_not_post() {
+        given(posted(), claimed())
+                .when(new PostMessage(TASK, ORG, HELPER, MESSAGE, MessageType.COMMENT, "hi", null, null))
+                .expectNoEvents()
+                .expectException(refusedWith(FORBIDDEN));
+        given(posted(), claimed())
+                .when(new PostMessage(TASK, ORG, OUTSIDER, MESSAGE, MessageType.COMMENT, "hi", null, null))
+                .expectException(refusedWith(FORBIDDEN));
+        given(posted(), claimed(), new TaskReleased(TASK, ROOM, ORG, WORKER, EARLIER))
+                .when(new PostMessage(TASK, ORG, WORKER, MESSAGE, MessageType.COMMENT, "still here?", null, null))
+                .expectException(refusedWith(FORBIDDEN));
+    }
+
+    @Test
+    void system_message_types_cannot_be_posted() {
+        for (MessageType type : List.of(MessageType.STATUS_CHANGE, MessageType.RESULT, MessageType.DECISION)) {
+            given(posted(), claimed())
+                    .when(new PostMessage(TASK, ORG, WORKER, MESSAGE, type, "fake", null, null))
+                    .expectNoEvents()
+                    .expectException(refusedWith(VALIDATION_ERROR));
+        }
     }
 
     private TestExecutor<CheckIn> given(Object... events) {

@@ -2,7 +2,9 @@ package io.antechamber.query.checkin;
 
 import io.antechamber.events.checkin.CheckInCreated;
 import io.antechamber.events.checkin.CheckInEvent;
+import io.antechamber.events.checkin.CheckInResolution;
 import io.antechamber.events.checkin.CheckInState;
+import io.antechamber.events.checkin.TaskEvent;
 import io.antechamber.events.checkin.TaskPosted;
 import io.antechamber.query.rebuild.CopyRows;
 import io.antechamber.query.rebuild.ProjectionRebuild;
@@ -50,7 +52,9 @@ public class CheckInViewRebuild implements ProjectionRebuild {
     public void rebuild(long upToGlobalIndex) {
         CopyRows rows = new CopyRows(jdbc, CheckInViewRows.COPY);
         Map<String, CheckInState> open = new HashMap<>();
-        events.forEach(StoredEvents.concreteTypes(CheckInEvent.class), upToGlobalIndex,
+        // messages do not change the check-in: its row and version follow the other events only
+        events.forEach(StoredEvents.concreteTypes(CheckInCreated.class, CheckInResolution.class, TaskEvent.class),
+                upToGlobalIndex,
                 stored -> {
                     CheckInEvent event = (CheckInEvent) stored.payload();
                     CheckInState first = event instanceof CheckInCreated created ? CheckInState.created(created)

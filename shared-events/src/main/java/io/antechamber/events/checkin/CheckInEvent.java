@@ -5,7 +5,7 @@ import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
 
 /** Events of the CheckIn aggregate; each names its check-in, room and org so projections need nothing else. */
-public sealed interface CheckInEvent permits CheckInCreated, CheckInResolution, TaskEvent {
+public sealed interface CheckInEvent permits CheckInCreated, CheckInResolution, TaskEvent, MessagePosted {
 
     CheckInId checkInId();
 

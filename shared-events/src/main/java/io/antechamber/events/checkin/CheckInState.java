@@ -80,6 +80,8 @@ public record CheckInState(
             return resolve(resolution);
         } else if (event instanceof TaskEvent task) {
             return applyTask(task);
+        } else if (event instanceof MessagePosted) {
+            return this;
         }
         throw new IllegalArgumentException("unknown check-in event " + event.getClass().getName());
     }
