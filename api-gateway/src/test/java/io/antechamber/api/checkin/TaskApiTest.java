@@ -9,6 +9,7 @@ import io.antechamber.api.support.TestApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +87,22 @@ class TaskApiTest extends IntegrationTest {
         JsonNode participants = http.get("/v1/check-ins/" + id + "/participants").auth(org.humanKey()).send()
                 .expect(200).data();
         assertThat(roles(participants)).containsExactly(worker.id() + ":primary", helper.id() + ":helper");
+    }
+
+    @Test
+    void a_wait_on_a_submitted_task_answers_when_the_human_decides() throws Exception {
+        String id = postTask(Map.of("action", "wait for me")).expect(201).data().get("id").asText();
+        move(worker, id, "claim", null).expect(200);
+        move(worker, id, "submit", Map.of("content", "done")).expect(200);
+        api.eventually(http.get("/v1/check-ins/" + id + "/status").auth(worker.key()),
+                d -> d.get("status").asText().equals("submitted"));
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() ->
+                http.get("/v1/check-ins/" + id + "/wait?timeout_ms=30000").auth(worker.key()).send());
+
+        api.decide(org, id, "approve", null).expect(200);
+
+        JsonNode answer = waiting.get(15, TimeUnit.SECONDS).expect(200).data();
+        assertThat(answer.get("status").asText()).isEqualTo("approved");
     }
 
     @Test

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.Response;
 import io.antechamber.api.support.TestApi;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class ThreadApiTest extends IntegrationTest {
     }
 
     @Test
-    void the_thread_of_a_task_shows_every_step_with_its_type_and_author() {
+    void the_thread_of_a_task_shows_every_step_with_its_type_and_author_also_after_a_rebuild() {
         String id = postTask("migrate the database");
         CompletableFuture<Response> a = CompletableFuture.supplyAsync(() -> move(first, id, "claim", null));
         CompletableFuture<Response> b = CompletableFuture.supplyAsync(() -> move(second, id, "claim", null));
@@ -87,6 +89,13 @@ class ThreadApiTest extends IntegrationTest {
         assertThat(thread.get(9).get("metadata").get("from").asText()).isEqualTo("submitted");
         assertThat(thread.get(9).get("metadata").get("to").asText()).isEqualTo("claimed");
         assertThat(thread.get(6).get("metadata").get("tables").asInt()).isEqualTo(12);
+
+        http.post("/v1/admin/projections/thread-view/replay", null).auth(ADMIN_TOKEN).send().expect(202);
+        api.eventually(http.get("/v1/admin/projections").auth(ADMIN_TOKEN),
+                d -> StreamSupport.stream(d.spliterator(), false).allMatch(p2 -> p2.get("lag_events").asLong() == 0
+                        && !p2.get("replaying").asBoolean()), Duration.ofSeconds(60));
+        assertThat(http.get("/v1/check-ins/" + id + "/messages").auth(loser.key()).send().expect(200).data())
+                .as("the thread after a rebuild of the thread view").isEqualTo(thread);
     }
 
     @Test
