@@ -67,7 +67,6 @@ class ThreadApiTest extends IntegrationTest {
         String human = "human:" + org.ownerId();
         String p = "agent:" + primary.id();
         List<String> expected = List.of(
-                "status_change " + human + " created as open",
                 "status_change " + p + " status changed from open to claimed",
                 "status_change " + p + " need a second pair of eyes",
                 "status_change agent:" + helper.id() + " joined as a helper",
@@ -84,11 +83,13 @@ class ThreadApiTest extends IntegrationTest {
         JsonNode thread = api.eventually(http.get("/v1/check-ins/" + id + "/messages").auth(loser.key()),
                 d -> d.size() == expected.size());
         assertThat(lines(thread)).containsExactlyElementsOf(expected);
-        JsonNode firstDecision = thread.get(8);
+        JsonNode firstDecision = thread.get(7);
         assertThat(firstDecision.get("metadata").get("also").asText()).isEqualTo("audit");
-        assertThat(thread.get(9).get("metadata").get("from").asText()).isEqualTo("submitted");
-        assertThat(thread.get(9).get("metadata").get("to").asText()).isEqualTo("claimed");
-        assertThat(thread.get(6).get("metadata").get("tables").asInt()).isEqualTo(12);
+        assertThat(thread.get(8).get("metadata").get("from").asText()).isEqualTo("submitted");
+        assertThat(thread.get(8).get("metadata").get("to").asText()).isEqualTo("claimed");
+        assertThat(thread.get(5).get("metadata").get("tables").asInt()).isEqualTo(12);
+        assertThat(thread.get(0).get("attachments")).isEmpty();
+        assertThat(thread.get(3).get("attachments").get(0).get("name").asText()).isEqualTo("erd.png");
 
         http.post("/v1/admin/projections/thread-view/replay", null).auth(ADMIN_TOKEN).send().expect(202);
         api.eventually(http.get("/v1/admin/projections").auth(ADMIN_TOKEN),
@@ -108,10 +109,9 @@ class ThreadApiTest extends IntegrationTest {
         post(first, id, Map.of("type", "comment", "content", "understood")).expect(201);
 
         JsonNode thread = api.eventually(http.get("/v1/check-ins/" + id + "/messages").auth(org.humanKey()),
-                d -> d.size() == 6);
+                d -> d.size() == 5);
         String human = "human:" + org.ownerId();
         assertThat(lines(thread)).containsExactly(
-                "status_change agent:" + first.id() + " created as pending",
                 "comment agent:" + first.id() + " it is cold anyway",
                 "escalation " + human + " asking the on-call",
                 "decision " + human + " not now",
@@ -123,11 +123,11 @@ class ThreadApiTest extends IntegrationTest {
     void the_thread_is_read_a_page_at_a_time_oldest_first() {
         String id = postTask("page me");
         move(first, id, "claim", null).expect(200);
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 9; i++) {
             post(first, id, Map.of("type", "comment", "content", "note " + i)).expect(201);
         }
         api.eventually(http.get("/v1/check-ins/" + id + "/messages?limit=200").auth(org.humanKey()),
-                d -> d.size() == 9);
+                d -> d.size() == 10);
 
         List<String> contents = new ArrayList<>();
         String cursor = null;
@@ -141,8 +141,8 @@ class ThreadApiTest extends IntegrationTest {
         } while (cursor != null);
 
         assertThat(pages).isEqualTo(3);
-        assertThat(contents).containsExactly("created as open", "status changed from open to claimed", "note 0",
-                "note 1", "note 2", "note 3", "note 4", "note 5", "note 6");
+        assertThat(contents).containsExactly("status changed from open to claimed", "note 0", "note 1", "note 2",
+                "note 3", "note 4", "note 5", "note 6", "note 7", "note 8");
     }
 
     @Test
@@ -190,8 +190,8 @@ class ThreadApiTest extends IntegrationTest {
         post(org, id, Map.of("type", "comment", "content", "the only one")).expect(201);
 
         JsonNode thread = api.eventually(http.get("/v1/check-ins/" + id + "/messages").auth(org.humanKey()),
-                d -> d.size() == 2);
-        assertThat(thread.get(1).get("content").asText()).isEqualTo("the only one");
+                d -> d.size() == 1);
+        assertThat(thread.get(0).get("content").asText()).isEqualTo("the only one");
     }
 
     private String postTask(String action) {

@@ -3,6 +3,7 @@ package io.antechamber.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,6 @@ import java.util.Map;
  */
 final class ProjectionWatch {
 
-    static final List<String> NAMES = List.of("check-in-view", "room-view", "agent-view", "trust-view");
     private static final long POLL_MS = 200;
 
     private ProjectionWatch() {
@@ -31,9 +31,10 @@ final class ProjectionWatch {
         Map<String, Object> backlogEvents = Main.map();
         Map<String, Object> backlogMs = Main.map();
         try (Http http = new Http(uri.getHost(), uri.getPort())) {
+            List<String> names = names(http, admin);
             long start = System.nanoTime();
             if (replay) {
-                for (String name : NAMES) {
+                for (String name : names) {
                     Http.Response r = http.post("/v1/admin/projections/" + name + "/replay", admin, null);
                     if (r.status() != 202 && r.status() != 200) {
                         throw new IOException("replay of " + name + " answered " + r.status() + ": " + r.text());
@@ -72,7 +73,7 @@ final class ProjectionWatch {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             out.put("mode", replay ? "replay" : "catch-up");
-            out.put("projections", NAMES);
+            out.put("projections", names);
             out.put("completed", allDone);
             out.put("seconds", seconds);
             out.put("head_global_index", head);
@@ -91,5 +92,16 @@ final class ProjectionWatch {
             System.out.printf("projections %s: %s after %.1f s (%d events, %.0f events/s)%n", out.get("mode"),
                     allDone ? "done" : "NOT done", seconds, events, rate);
         }
+    }
+
+    /** Every projection the app has, as it lists them: a new one is rebuilt and waited for without a change here. */
+    private static List<String> names(Http http, String admin) throws IOException {
+        Http.Response r = http.get("/v1/admin/projections", admin);
+        if (r.status() != 200) {
+            throw new IOException("projections answered " + r.status() + ": " + r.text());
+        }
+        List<String> names = new ArrayList<>();
+        Main.parse(r).path("data").forEach(p -> names.add(p.path("name").asText()));
+        return names;
     }
 }

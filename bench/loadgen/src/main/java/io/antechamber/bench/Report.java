@@ -91,8 +91,8 @@ final class Report {
                 lag.path("queue_ms").path("p50").asDouble(), lag.path("queue_ms").path("p99").asDouble(), "", "");
         row("cycle", "create + approve (trust adjusted), closed, " + cycle.path("connections").asText("?"),
                 cycle.path("throughput_per_s").asDouble(), "pairs/s", cycle);
-        line("%-9s %-44s %14s %9s", "replay", String.format(Locale.ROOT, "4 projections from %,d events (%.1f s)",
-                replay.path("events").asLong(), replay.path("seconds").asDouble()),
+        line("%-9s %-44s %14s %9s", "replay", String.format(Locale.ROOT, "%d projections from %,d events (%.1f s)",
+                replay.path("projections").size(), replay.path("events").asLong(), replay.path("seconds").asDouble()),
                 rate(replay.path("events_per_s").asDouble(), "ev/s"), replay.path("completed").asBoolean() ? ""
                         : "INCOMPLETE");
         row("size", String.format(Locale.ROOT, "create with %,d events stored", sizeSmall.path("events_in_store")

@@ -2,7 +2,6 @@ package io.antechamber.query.thread;
 
 import io.antechamber.events.checkin.Attachment;
 import io.antechamber.events.checkin.CheckInApproved;
-import io.antechamber.events.checkin.CheckInCreated;
 import io.antechamber.events.checkin.CheckInEvent;
 import io.antechamber.events.checkin.CheckInExpired;
 import io.antechamber.events.checkin.CheckInModified;
@@ -17,31 +16,30 @@ import io.antechamber.events.checkin.ResultSubmitted;
 import io.antechamber.events.checkin.TaskApproved;
 import io.antechamber.events.checkin.TaskClaimed;
 import io.antechamber.events.checkin.TaskModified;
-import io.antechamber.events.checkin.TaskPosted;
 import io.antechamber.events.checkin.TaskRejected;
 import io.antechamber.events.checkin.TaskReleased;
 import io.antechamber.events.checkin.ThreadMessage;
 import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.CheckInId;
 import io.antechamber.events.common.MessageId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The messages one event adds to its check-in's thread: a posted message as posted; for the system, a
- * {@code status_change} for every change of status (and for the two changes of who works on a task: help requested,
+ * {@code status_change} for every change of status after creation (the check-in itself says how it was created, and
+ * leaving creation out spares the thread view the largest event of all, CheckInCreated) (and for the two changes of who works on a task: help requested,
  * a helper joined), a {@code result} for a submitted result and a {@code decision} for a human's approve, reject or
  * modify, each before the status change it causes. Every status machine move has one known "from" status, so no
  * state is needed. System messages get ids derived from the event's place in its stream, so a rebuild writes the
  * same ids and a redelivered event the same rows.
  */
 public final class ThreadMessages {
+
+    /** No event adds more messages than this. */
+    private static final int MAX_PER_EVENT = 4;
 
     private ThreadMessages() {
     }
@@ -51,10 +49,6 @@ public final class ThreadMessages {
         if (event instanceof MessagePosted e) {
             out.list.add(new ThreadMessage(e.messageId(), e.checkInId(), e.type(), e.by(), e.content(), e.metadata(),
                     e.attachments(), e.at()));
-        } else if (event instanceof CheckInCreated e) {
-            out.statusChange(e.createdBy(), null, e.status(), e.at());
-        } else if (event instanceof TaskPosted e) {
-            out.statusChange(e.by(), null, CheckInStatus.OPEN, e.at());
         } else if (event instanceof CheckInApproved e) {
             out.decision(e.by(), e.reason(), null, e.at());
             out.statusChange(e.by(), CheckInStatus.PENDING, CheckInStatus.APPROVED, e.at());
@@ -106,12 +100,8 @@ public final class ThreadMessages {
         }
 
         void statusChange(Actor by, CheckInStatus from, CheckInStatus to, Instant at) {
-            Map<String, Object> metadata = new HashMap<>();
-            metadata.put("from", from == null ? null : from.wire());
-            metadata.put("to", to.wire());
-            String content = from == null ? "created as " + to.wire() : "status changed from " + from.wire() + " to "
-                    + to.wire();
-            add(MessageType.STATUS_CHANGE, by, content, metadata, List.of(), at);
+            add(MessageType.STATUS_CHANGE, by, "status changed from " + from.wire() + " to " + to.wire(),
+                    Map.of("from", from.wire(), "to", to.wire()), List.of(), at);
         }
 
         void participation(Actor by, String change, String content, Instant at) {
@@ -129,15 +119,15 @@ public final class ThreadMessages {
                     at));
         }
 
+        /**
+         * {@code msg_}, the message's place in the check-in's stream (event sequence number × 4 + its place within
+         * the event) as 8 base-36 digits, then the check-in id's suffix: unique, the same in every rebuild, and in
+         * the order of the messages for one check-in. Check-in ids are generated with 16-character suffixes.
+         */
         private MessageId id(int slot) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest((event.checkInId().value() + "/"
-                        + sequenceNumber).getBytes(StandardCharsets.UTF_8));
-                // the same prefix for the messages of one event, so they sort in the order they were added
-                return new MessageId(MessageId.PREFIX + HexFormat.of().formatHex(digest, 0, 12) + slot);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-            }
+            String place = Long.toString(sequenceNumber * MAX_PER_EVENT + slot, Character.MAX_RADIX);
+            return new MessageId(MessageId.PREFIX + "0".repeat(8 - place.length()) + place
+                    + event.checkInId().value().substring(CheckInId.PREFIX.length()));
         }
     }
 }
