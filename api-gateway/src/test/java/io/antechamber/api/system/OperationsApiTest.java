@@ -32,6 +32,9 @@ class OperationsApiTest extends IntegrationTest {
         JsonNode doc = http.get("/v1/openapi.json").send().expect(200).json();
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         assertThat(doc.get("paths").has("/v1/rooms/{room}/check-in")).isTrue();
+        assertThat(doc.get("paths").has("/v1/rooms/{room}/tasks")).isTrue();
+        assertThat(doc.get("paths").get("/v1/check-ins/{id}/messages").has("get")).isTrue();
+        assertThat(doc.get("paths").get("/v1/check-ins/{id}/messages").has("post")).isTrue();
         assertThat(doc.toString()).doesNotContain("\"name\":\"caller\"");
     }
 
