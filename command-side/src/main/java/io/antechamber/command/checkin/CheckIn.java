@@ -203,14 +203,14 @@ class CheckIn {
 
     @CommandHandler
     CheckInState handle(ReleaseTask command) {
-        requirePrimaryOfClaimed(command.orgId(), command.by(), "released");
+        requirePrimaryOfClaimed(command.orgId(), command.by(), "released", "release it");
         apply(new TaskReleased(id, state.roomId(), state.orgId(), command.by(), GenericEventMessage.clock.instant()));
         return state;
     }
 
     @CommandHandler
     CheckInState handle(RequestHelp command) {
-        requirePrimaryOfClaimed(command.orgId(), command.by(), "helped");
+        requirePrimaryOfClaimed(command.orgId(), command.by(), "given help", "ask for help with it");
         apply(new HelpRequested(id, state.roomId(), state.orgId(), command.by(), command.description(),
                 GenericEventMessage.clock.instant()));
         return state;
@@ -233,7 +233,7 @@ class CheckIn {
 
     @CommandHandler
     CheckInState handle(SubmitResult command) {
-        requirePrimaryOfClaimed(command.orgId(), command.by(), "submitted");
+        requirePrimaryOfClaimed(command.orgId(), command.by(), "submitted", "submit its result");
         apply(new ResultSubmitted(id, state.roomId(), state.orgId(), command.by(), command.content(),
                 command.metadata() == null ? Map.of() : command.metadata(),
                 command.attachments() == null ? List.of() : command.attachments(), GenericEventMessage.clock.instant()));
@@ -284,11 +284,11 @@ class CheckIn {
         }
     }
 
-    private void requirePrimaryOfClaimed(OrgId orgId, Actor by, String verb) {
+    private void requirePrimaryOfClaimed(OrgId orgId, Actor by, String verb, String primaryOnly) {
         requireOrg(orgId);
         requireTaskStatus(CheckInStatus.CLAIMED, verb);
         if (!state.primary().map(by::equals).orElse(false)) {
-            throw DomainException.forbidden("only the agent that claimed the task may have it " + verb);
+            throw DomainException.forbidden("only the agent that claimed the task may " + primaryOnly);
         }
     }
 
