@@ -1,6 +1,9 @@
 package io.antechamber.query.thread;
 
 import io.antechamber.events.checkin.CheckInEvent;
+import io.antechamber.events.checkin.CheckInResolution;
+import io.antechamber.events.checkin.MessagePosted;
+import io.antechamber.events.checkin.TaskEvent;
 import io.antechamber.events.checkin.ThreadMessage;
 import io.antechamber.query.support.ViewJson;
 import org.axonframework.config.ProcessingGroup;
@@ -28,8 +31,25 @@ public class ThreadViewProjection {
         this.json = json;
     }
 
+    // One handler per kind of event that adds messages, none for CheckInCreated: an event no handler takes is
+    // skipped on its stored type, without deserializing its payload, and a check-in's creation adds no message.
+
     @EventHandler
-    void on(CheckInEvent event, @SequenceNumber long sequenceNumber) {
+    void on(CheckInResolution event, @SequenceNumber long sequenceNumber) {
+        insert(event, sequenceNumber);
+    }
+
+    @EventHandler
+    void on(TaskEvent event, @SequenceNumber long sequenceNumber) {
+        insert(event, sequenceNumber);
+    }
+
+    @EventHandler
+    void on(MessagePosted event, @SequenceNumber long sequenceNumber) {
+        insert(event, sequenceNumber);
+    }
+
+    private void insert(CheckInEvent event, long sequenceNumber) {
         for (ThreadMessage message : ThreadMessages.of(event, sequenceNumber)) {
             jdbc.update(ThreadViewRows.INSERT, ThreadViewRows.row(message, event.orgId(), json));
         }
