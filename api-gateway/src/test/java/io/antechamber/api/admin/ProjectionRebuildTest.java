@@ -131,44 +131,35 @@ class ProjectionRebuildTest extends IntegrationTest {
                 "reason", "line one\nline \"two\"\ttabbed, a \\ backslash\r\n and ünïcødé",
                 "urgency", "high", "risk_level", "critical")).expect(201);
         checkIns += 9;
-        String done = postTask(org, alpha, "a task done after requested changes");
-        move(registered, done, "claim", null);
-        move(registered, done, "help", Map.of("description", "who has eu access?"));
-        move(claimed, done, "join", null);
+        String done = api.openTask(org, alpha, "a task done after requested changes");
+        api.taskMove(registered, done, "claim", null).expect(200);
+        api.taskMove(registered, done, "help", Map.of("description", "who has eu access?")).expect(200);
+        api.taskMove(claimed, done, "join", null).expect(200);
         http.post("/v1/check-ins/" + done + "/messages", Map.of("type", "question", "content", "which region?",
                 "metadata", Map.of("n", 1), "attachments", List.of(Map.of("name", "map", "url",
                         "https://files.example/map.png", "content_type", "image/png", "size_bytes", 10))))
                 .auth(claimed.key()).send().expect(201);
         http.post("/v1/check-ins/" + done + "/messages", Map.of("type", "comment", "content", "eu first"))
                 .auth(org.humanKey()).send().expect(201);
-        move(registered, done, "submit", Map.of("content", "done", "attachments",
-                List.of(Map.of("name", "log", "url", "https://files.example/log"))));
+        api.taskMove(registered, done, "submit", Map.of("content", "done", "attachments",
+                List.of(Map.of("name", "log", "url", "https://files.example/log")))).expect(200);
         api.decide(org, done, "modify", Map.of("modifications", Map.of("region", "eu"))).expect(200);
-        move(registered, done, "submit", Map.of("content", "done, eu too"));
+        api.taskMove(registered, done, "submit", Map.of("content", "done, eu too")).expect(200);
         api.decide(org, done, "approve", null).expect(200);
-        String rejected = postTask(org, alpha, "a task whose result is rejected");
-        move(claimed, rejected, "claim", null);
-        move(claimed, rejected, "submit", Map.of("content", "meh"));
+        String rejected = api.openTask(org, alpha, "a task whose result is rejected");
+        api.taskMove(claimed, rejected, "claim", null).expect(200);
+        api.taskMove(claimed, rejected, "submit", Map.of("content", "meh")).expect(200);
         api.decide(org, rejected, "reject", Map.of("reason", "no")).expect(200);
-        move(registered, postTask(org, alpha, "a task claimed"), "claim", null);
-        String released = postTask(org, alpha, "a task released");
-        move(registered, released, "claim", null);
-        move(registered, released, "release", null);
-        move(claimed, postTask(org, alpha, "a task in progress"), "claim", null);
+        api.taskMove(registered, api.openTask(org, alpha, "a task claimed"), "claim", null).expect(200);
+        String released = api.openTask(org, alpha, "a task released");
+        api.taskMove(registered, released, "claim", null).expect(200);
+        api.taskMove(registered, released, "release", null).expect(200);
+        api.taskMove(claimed, api.openTask(org, alpha, "a task in progress"), "claim", null).expect(200);
         checkIns += 5;
         http.delete("/v1/agents/" + retired.id()).auth(org.humanKey()).send().expect(200);
         api.eventually(http.get("/v1/check-ins/" + expiring).auth(org.humanKey()),
                 d -> d.get("status").asText().equals("expired"), Duration.ofSeconds(30));
         return new History(checkIns);
-    }
-
-    private String postTask(TestApi.Org org, TestApi.Room room, String action) {
-        return http.post("/v1/rooms/" + room.id() + "/tasks", Map.of("action", action)).auth(org.humanKey()).send()
-                .expect(201).data().get("id").asText();
-    }
-
-    private void move(TestApi.Agent agent, String taskId, String verb, Map<String, Object> body) {
-        http.post("/v1/check-ins/" + taskId + "/" + verb, body).auth(agent.key()).send().expect(200);
     }
 
     private void awaitCaughtUp() {

@@ -35,26 +35,26 @@ class ThreadApiTest extends IntegrationTest {
 
     @Test
     void the_thread_of_a_task_shows_every_step_with_its_type_and_author_also_after_a_rebuild() {
-        String id = postTask("migrate the database");
-        CompletableFuture<Response> a = CompletableFuture.supplyAsync(() -> move(first, id, "claim", null));
-        CompletableFuture<Response> b = CompletableFuture.supplyAsync(() -> move(second, id, "claim", null));
+        String id = api.openTask(org, room, "migrate the database");
+        CompletableFuture<Response> a = CompletableFuture.supplyAsync(() -> api.taskMove(first, id, "claim", null));
+        CompletableFuture<Response> b = CompletableFuture.supplyAsync(() -> api.taskMove(second, id, "claim", null));
         List<Response> claims = List.of(a.join(), b.join());
         assertThat(claims).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
         TestApi.Agent primary = claims.get(0).status() == 200 ? first : second;
         TestApi.Agent loser = primary == first ? second : first;
 
-        move(primary, id, "help", Map.of("description", "need a second pair of eyes")).expect(200);
-        move(helper, id, "join", null).expect(200);
+        api.taskMove(primary, id, "help", Map.of("description", "need a second pair of eyes")).expect(200);
+        api.taskMove(helper, id, "join", null).expect(200);
         JsonNode question = post(helper, id, Map.of("type", "question", "content", "which schema first?",
                 "metadata", Map.of("schemas", 3), "attachments", List.of(Map.of("name", "erd.png",
                         "url", "https://files.example/erd.png", "content_type", "image/png", "size_bytes", 2048))))
                 .expect(201).data();
         post(primary, id, Map.of("type", "comment", "content", "billing first")).expect(201);
-        move(primary, id, "submit", Map.of("content", "migrated billing", "metadata", Map.of("tables", 12))).expect(200);
+        api.taskMove(primary, id, "submit", Map.of("content", "migrated billing", "metadata", Map.of("tables", 12))).expect(200);
         api.decide(org, id, "modify", Map.of("modifications", Map.of("also", "audit"), "reason", "audit too"))
                 .expect(200);
         post(loser, id, Map.of("type", "comment", "content", "can I help?")).expectError(403, "FORBIDDEN");
-        move(primary, id, "submit", Map.of("content", "migrated billing and audit")).expect(200);
+        api.taskMove(primary, id, "submit", Map.of("content", "migrated billing and audit")).expect(200);
         api.decide(org, id, "approve", Map.of("reason", "great")).expect(200);
 
         assertThat(question.get("id").asText()).startsWith("msg_");
@@ -121,8 +121,8 @@ class ThreadApiTest extends IntegrationTest {
 
     @Test
     void the_thread_is_read_a_page_at_a_time_oldest_first() {
-        String id = postTask("page me");
-        move(first, id, "claim", null).expect(200);
+        String id = api.openTask(org, room, "page me");
+        api.taskMove(first, id, "claim", null).expect(200);
         for (int i = 0; i < 9; i++) {
             post(first, id, Map.of("type", "comment", "content", "note " + i)).expect(201);
         }
@@ -147,15 +147,15 @@ class ThreadApiTest extends IntegrationTest {
 
     @Test
     void who_may_post_is_enforced_and_other_orgs_see_nothing() {
-        String id = postTask("guarded");
+        String id = api.openTask(org, room, "guarded");
         TestApi.Human outsiderHuman = api.newHuman(org, "not in the room");
         post(first, id, Map.of("type", "comment", "content", "not mine yet")).expectError(403, "FORBIDDEN");
         http.post("/v1/check-ins/" + id + "/messages", Map.of("type", "comment", "content", "hello"))
                 .auth(outsiderHuman.key()).send().expectError(403, "FORBIDDEN");
         post(org, id, Map.of("type", "question", "content", "anyone?")).expect(201);
-        move(first, id, "claim", null).expect(200);
+        api.taskMove(first, id, "claim", null).expect(200);
         post(first, id, Map.of("type", "comment", "content", "mine now")).expect(201);
-        move(first, id, "release", null).expect(200);
+        api.taskMove(first, id, "release", null).expect(200);
         post(first, id, Map.of("type", "comment", "content", "gone")).expectError(403, "FORBIDDEN");
 
         TestApi.Org otherOrg = api.newOrg();
@@ -167,7 +167,7 @@ class ThreadApiTest extends IntegrationTest {
 
     @Test
     void clients_may_post_only_comments_questions_and_escalations_and_bad_messages_change_nothing() {
-        String id = postTask("validated");
+        String id = api.openTask(org, room, "validated");
         for (String type : List.of("status_change", "result", "decision")) {
             assertThat(post(org, id, Map.of("type", type, "content", "fake")).expectError(400,
                     "VALIDATION_ERROR").errorFields()).containsKey("type");
@@ -192,15 +192,6 @@ class ThreadApiTest extends IntegrationTest {
         JsonNode thread = api.eventually(http.get("/v1/check-ins/" + id + "/messages").auth(org.humanKey()),
                 d -> d.size() == 1);
         assertThat(thread.get(0).get("content").asText()).isEqualTo("the only one");
-    }
-
-    private String postTask(String action) {
-        return http.post("/v1/rooms/" + room.id() + "/tasks", Map.of("action", action)).auth(org.humanKey()).send()
-                .expect(201).data().get("id").asText();
-    }
-
-    private Response move(TestApi.Agent agent, String id, String verb, Map<String, Object> body) {
-        return http.post("/v1/check-ins/" + id + "/" + verb, body).auth(agent.key()).send();
     }
 
     private Response post(TestApi.Agent agent, String id, Map<String, Object> message) {

@@ -113,6 +113,21 @@ public final class TestApi {
                 .auth(org.humanKey()).send();
     }
 
+    /** {@code POST /v1/rooms/:room/tasks} as the org's owner. */
+    public Response postTask(Org org, Room room, Map<String, Object> body) {
+        return http.post("/v1/rooms/" + room.id() + "/tasks", body).auth(org.humanKey()).send();
+    }
+
+    /** An open task posted by the org's owner; its id. */
+    public String openTask(Org org, Room room, String action) {
+        return postTask(org, room, Map.of("action", action)).expect(201).data().get("id").asText();
+    }
+
+    /** An agent's move on a task: {@code claim}, {@code release}, {@code help}, {@code join} or {@code submit}. */
+    public Response taskMove(Agent agent, String taskId, String verb, Map<String, Object> body) {
+        return http.post("/v1/check-ins/" + taskId + "/" + verb, body).auth(agent.key()).send();
+    }
+
     public Response putPolicy(Org org, Room room, Map<String, Object> policy) {
         return http.put("/v1/rooms/" + room.id() + "/policy", policy).auth(org.humanKey()).send();
     }
