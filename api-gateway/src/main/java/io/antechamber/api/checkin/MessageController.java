@@ -18,6 +18,7 @@ import io.antechamber.events.common.MessageId;
 import io.antechamber.events.common.WireEnums;
 import io.antechamber.events.query.FindThreadMessages;
 import io.antechamber.query.support.Page;
+import java.util.Arrays;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -33,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MessageController {
 
-    private static final List<String> CLIENT_TYPES = List.of(MessageType.COMMENT.wire(), MessageType.QUESTION.wire(),
-            MessageType.ESCALATION.wire());
+    private static final List<String> CLIENT_TYPES = Arrays.stream(MessageType.values())
+            .filter(MessageType::isPostedByClients).map(MessageType::wire).toList();
 
     private final CommandGateway commands;
     private final PagedQueries pagedQueries;

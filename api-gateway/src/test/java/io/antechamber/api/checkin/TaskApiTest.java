@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +40,7 @@ class TaskApiTest extends IntegrationTest {
 
     @Test
     void a_task_goes_from_posted_to_approved_through_claim_help_join_submit_and_requested_changes() {
-        JsonNode posted = postTask(Map.of("action", "rotate the api keys", "reason", "quarterly", "urgency", "high",
+        JsonNode posted = api.postTask(org, room, Map.of("action", "rotate the api keys", "reason", "quarterly", "urgency", "high",
                 "metadata", Map.of("ticket", "SEC-7"), "timeout_ms", 86_400_000)).expect(201).data();
         String id = posted.get("id").asText();
         assertThat(posted.get("direction").asText()).isEqualTo("human_to_agent");
@@ -51,7 +52,7 @@ class TaskApiTest extends IntegrationTest {
         assertThat(posted.get("timeout_ms").asLong()).isEqualTo(86_400_000);
         assertThat(posted.get("expires_at").isNull()).isFalse();
 
-        JsonNode claimed = move(worker, id, "claim", null).expect(200).data();
+        JsonNode claimed = api.taskMove(worker, id, "claim", null).expect(200).data();
         assertThat(claimed.get("status").asText()).isEqualTo("claimed");
         assertThat(claimed.get("participants")).hasSize(1);
         assertThat(claimed.get("participants").get(0).get("id").asText()).isEqualTo(worker.id());
@@ -59,11 +60,11 @@ class TaskApiTest extends IntegrationTest {
         assertThat(claimed.get("participants").get(0).get("type").asText()).isEqualTo("agent");
         assertThat(claimed.get("participants").get(0).has("joined_at")).isTrue();
 
-        move(worker, id, "help", Map.of("description", "need eu access")).expect(200);
-        JsonNode joined = move(helper, id, "join", null).expect(200).data();
+        api.taskMove(worker, id, "help", Map.of("description", "need eu access")).expect(200);
+        JsonNode joined = api.taskMove(helper, id, "join", null).expect(200).data();
         assertThat(roles(joined)).containsExactly(worker.id() + ":primary", helper.id() + ":helper");
 
-        JsonNode submitted = move(worker, id, "submit", Map.of("content", "rotated 12 keys", "metadata",
+        JsonNode submitted = api.taskMove(worker, id, "submit", Map.of("content", "rotated 12 keys", "metadata",
                 Map.of("keys", 12), "attachments", List.of(Map.of("name", "log.txt", "url",
                         "https://files.example/log.txt", "content_type", "text/plain", "size_bytes", 512))))
                 .expect(200).data();
@@ -76,7 +77,7 @@ class TaskApiTest extends IntegrationTest {
         assertThat(changes.get("decision").get("modifications").get("scope").asText()).isEqualTo("eu too");
         assertThat(roles(changes)).containsExactly(worker.id() + ":primary", helper.id() + ":helper");
 
-        move(worker, id, "submit", Map.of("content", "rotated 14 keys, eu included")).expect(200);
+        api.taskMove(worker, id, "submit", Map.of("content", "rotated 14 keys, eu included")).expect(200);
         JsonNode approved = api.decide(org, id, "approve", Map.of("reason", "thanks")).expect(200).data();
         assertThat(approved.get("status").asText()).isEqualTo("approved");
         assertThat(approved.get("decision").get("by").get("id").asText()).isEqualTo(org.ownerId());
@@ -87,13 +88,22 @@ class TaskApiTest extends IntegrationTest {
         JsonNode participants = http.get("/v1/check-ins/" + id + "/participants").auth(org.humanKey()).send()
                 .expect(200).data();
         assertThat(roles(participants)).containsExactly(worker.id() + ":primary", helper.id() + ":helper");
+
+        api.eventually(http.get("/v1/admin/projections").auth(ADMIN_TOKEN),
+                d -> StreamSupport.stream(d.spliterator(), false).allMatch(p -> p.get("lag_events").asLong() == 0));
+        JsonNode trust = http.get("/v1/rooms/" + room.id() + "/trust/" + worker.id()).auth(org.humanKey()).send()
+                .expect(200).data();
+        assertThat(trust.get("score").asDouble()).as("a task's decisions do not move trust").isEqualTo(15.0);
+        assertThat(trust.get("approved_count").asLong()).isZero();
+        assertThat(trust.get("modified_count").asLong()).isZero();
+        assertThat(trust.get("total_check_ins").asLong()).isZero();
     }
 
     @Test
     void a_wait_on_a_submitted_task_answers_when_the_human_decides() throws Exception {
-        String id = postTask(Map.of("action", "wait for me")).expect(201).data().get("id").asText();
-        move(worker, id, "claim", null).expect(200);
-        move(worker, id, "submit", Map.of("content", "done")).expect(200);
+        String id = api.postTask(org, room, Map.of("action", "wait for me")).expect(201).data().get("id").asText();
+        api.taskMove(worker, id, "claim", null).expect(200);
+        api.taskMove(worker, id, "submit", Map.of("content", "done")).expect(200);
         api.eventually(http.get("/v1/check-ins/" + id + "/status").auth(worker.key()),
                 d -> d.get("status").asText().equals("submitted"));
         CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() ->
@@ -107,9 +117,9 @@ class TaskApiTest extends IntegrationTest {
 
     @Test
     void the_room_queue_of_open_tasks_is_what_agents_poll_for_work() {
-        String open = postTask(Map.of("action", "first")).expect(201).data().get("id").asText();
-        String taken = postTask(Map.of("action", "second")).expect(201).data().get("id").asText();
-        move(worker, taken, "claim", null).expect(200);
+        String open = api.postTask(org, room, Map.of("action", "first")).expect(201).data().get("id").asText();
+        String taken = api.postTask(org, room, Map.of("action", "second")).expect(201).data().get("id").asText();
+        api.taskMove(worker, taken, "claim", null).expect(200);
         api.pendingCheckIn(worker, room, "a check-in, not a task");
 
         JsonNode queue = api.eventually(http.get("/v1/rooms/" + room.id()
@@ -125,32 +135,32 @@ class TaskApiTest extends IntegrationTest {
 
     @Test
     void a_released_task_is_open_again_without_participants_and_another_agent_can_claim_it() {
-        String id = postTask(Map.of("action", "triage")).expect(201).data().get("id").asText();
-        move(worker, id, "claim", null).expect(200);
-        move(worker, id, "help", null).expect(200);
-        move(helper, id, "join", null).expect(200);
+        String id = api.postTask(org, room, Map.of("action", "triage")).expect(201).data().get("id").asText();
+        api.taskMove(worker, id, "claim", null).expect(200);
+        api.taskMove(worker, id, "help", null).expect(200);
+        api.taskMove(helper, id, "join", null).expect(200);
 
-        JsonNode released = move(worker, id, "release", null).expect(200).data();
+        JsonNode released = api.taskMove(worker, id, "release", null).expect(200).data();
 
         assertThat(released.get("status").asText()).isEqualTo("open");
         assertThat(released.get("participants")).isEmpty();
-        move(helper, id, "join", null).expectError(409, "CONFLICT");
-        JsonNode reclaimed = move(rival, id, "claim", null).expect(200).data();
+        api.taskMove(helper, id, "join", null).expectError(409, "CONFLICT");
+        JsonNode reclaimed = api.taskMove(rival, id, "claim", null).expect(200).data();
         assertThat(roles(reclaimed)).containsExactly(rival.id() + ":primary");
-        move(helper, id, "join", null).expectError(409, "CONFLICT");
+        api.taskMove(helper, id, "join", null).expectError(409, "CONFLICT");
     }
 
     @Test
     void only_the_primary_may_release_request_help_or_submit() {
-        String id = postTask(Map.of("action", "triage")).expect(201).data().get("id").asText();
-        move(worker, id, "claim", null).expect(200);
-        move(worker, id, "help", null).expect(200);
-        move(helper, id, "join", null).expect(200);
+        String id = api.postTask(org, room, Map.of("action", "triage")).expect(201).data().get("id").asText();
+        api.taskMove(worker, id, "claim", null).expect(200);
+        api.taskMove(worker, id, "help", null).expect(200);
+        api.taskMove(helper, id, "join", null).expect(200);
 
         for (TestApi.Agent notPrimary : List.of(helper, rival)) {
-            move(notPrimary, id, "release", null).expectError(403, "FORBIDDEN");
-            move(notPrimary, id, "help", null).expectError(403, "FORBIDDEN");
-            move(notPrimary, id, "submit", Map.of("content", "mine")).expectError(403, "FORBIDDEN");
+            api.taskMove(notPrimary, id, "release", null).expectError(403, "FORBIDDEN");
+            api.taskMove(notPrimary, id, "help", null).expectError(403, "FORBIDDEN");
+            api.taskMove(notPrimary, id, "submit", Map.of("content", "mine")).expectError(403, "FORBIDDEN");
         }
         assertThat(http.get("/v1/check-ins/" + id + "/status").auth(worker.key()).send().expect(200).data()
                 .get("status").asText()).isEqualTo("claimed");
@@ -158,35 +168,35 @@ class TaskApiTest extends IntegrationTest {
 
     @Test
     void every_move_the_status_machine_does_not_allow_is_a_conflict() {
-        String id = postTask(Map.of("action", "triage")).expect(201).data().get("id").asText();
-        move(worker, id, "release", null).expectError(409, "CONFLICT");
-        move(worker, id, "help", null).expectError(409, "CONFLICT");
-        move(helper, id, "join", null).expectError(409, "CONFLICT");
-        move(worker, id, "submit", Map.of("content", "early")).expectError(409, "CONFLICT");
+        String id = api.postTask(org, room, Map.of("action", "triage")).expect(201).data().get("id").asText();
+        api.taskMove(worker, id, "release", null).expectError(409, "CONFLICT");
+        api.taskMove(worker, id, "help", null).expectError(409, "CONFLICT");
+        api.taskMove(helper, id, "join", null).expectError(409, "CONFLICT");
+        api.taskMove(worker, id, "submit", Map.of("content", "early")).expectError(409, "CONFLICT");
         api.decide(org, id, "approve", null).expectError(409, "CONFLICT");
 
-        move(worker, id, "claim", null).expect(200);
-        move(rival, id, "claim", null).expectError(409, "CONFLICT");
-        move(helper, id, "join", null).expectError(409, "CONFLICT");
-        move(worker, id, "join", null).expectError(409, "CONFLICT");
+        api.taskMove(worker, id, "claim", null).expect(200);
+        api.taskMove(rival, id, "claim", null).expectError(409, "CONFLICT");
+        api.taskMove(helper, id, "join", null).expectError(409, "CONFLICT");
+        api.taskMove(worker, id, "join", null).expectError(409, "CONFLICT");
         api.decide(org, id, "reject", null).expectError(409, "CONFLICT");
 
-        move(worker, id, "submit", Map.of("content", "done")).expect(200);
-        move(worker, id, "submit", Map.of("content", "again")).expectError(409, "CONFLICT");
-        move(worker, id, "release", null).expectError(409, "CONFLICT");
-        move(rival, id, "claim", null).expectError(409, "CONFLICT");
+        api.taskMove(worker, id, "submit", Map.of("content", "done")).expect(200);
+        api.taskMove(worker, id, "submit", Map.of("content", "again")).expectError(409, "CONFLICT");
+        api.taskMove(worker, id, "release", null).expectError(409, "CONFLICT");
+        api.taskMove(rival, id, "claim", null).expectError(409, "CONFLICT");
 
         api.decide(org, id, "reject", Map.of("reason", "wrong")).expect(200);
         api.decide(org, id, "approve", null).expectError(409, "CONFLICT");
-        move(worker, id, "claim", null).expectError(409, "CONFLICT");
+        api.taskMove(worker, id, "claim", null).expectError(409, "CONFLICT");
     }
 
     @Test
     void an_agents_check_in_cannot_be_claimed_or_worked_on_as_a_task() {
         String checkIn = api.pendingCheckIn(worker, room, "deploy").get("id").asText();
 
-        move(rival, checkIn, "claim", null).expectError(409, "CONFLICT");
-        move(worker, checkIn, "submit", Map.of("content", "x")).expectError(409, "CONFLICT");
+        api.taskMove(rival, checkIn, "claim", null).expectError(409, "CONFLICT");
+        api.taskMove(worker, checkIn, "submit", Map.of("content", "x")).expectError(409, "CONFLICT");
     }
 
     @Test
@@ -195,33 +205,33 @@ class TaskApiTest extends IntegrationTest {
         TestApi.Agent outsiderAgent = api.newAgent(org, "not in the room");
         http.post("/v1/rooms/" + room.id() + "/tasks", Map.of("action", "x")).auth(outsiderHuman.key()).send()
                 .expectError(403, "FORBIDDEN");
-        String id = postTask(Map.of("action", "triage")).expect(201).data().get("id").asText();
-        move(outsiderAgent, id, "claim", null).expectError(403, "FORBIDDEN");
-        move(worker, id, "claim", null).expect(200);
-        move(worker, id, "help", null).expect(200);
-        move(outsiderAgent, id, "join", null).expectError(403, "FORBIDDEN");
+        String id = api.postTask(org, room, Map.of("action", "triage")).expect(201).data().get("id").asText();
+        api.taskMove(outsiderAgent, id, "claim", null).expectError(403, "FORBIDDEN");
+        api.taskMove(worker, id, "claim", null).expect(200);
+        api.taskMove(worker, id, "help", null).expect(200);
+        api.taskMove(outsiderAgent, id, "join", null).expectError(403, "FORBIDDEN");
 
         TestApi.Org otherOrg = api.newOrg();
         TestApi.Room otherRoom = api.newRoom(otherOrg, "ops");
         TestApi.Agent stranger = api.memberAgent(otherOrg, otherRoom, "stranger");
-        move(stranger, id, "join", null).expectError(404, "NOT_FOUND");
+        api.taskMove(stranger, id, "join", null).expectError(404, "NOT_FOUND");
         http.get("/v1/check-ins/" + id + "/participants").auth(stranger.key()).send().expectError(404, "NOT_FOUND");
         http.post("/v1/rooms/" + room.id() + "/tasks", Map.of("action", "x")).auth(otherOrg.humanKey()).send()
                 .expectError(404, "NOT_FOUND");
-        move(worker, "ci_doesnotexist00", "claim", null).expectError(404, "NOT_FOUND");
+        api.taskMove(worker, "ci_doesnotexist00", "claim", null).expectError(404, "NOT_FOUND");
     }
 
     @Test
     void bad_task_requests_are_refused_and_create_nothing() {
-        assertThat(postTask(Map.of())
+        assertThat(api.postTask(org, room, Map.of())
                 .expectError(400, "VALIDATION_ERROR").errorFields()).containsKey("action");
-        assertThat(postTask(Map.of("action", "x", "urgency", "asap"))
+        assertThat(api.postTask(org, room, Map.of("action", "x", "urgency", "asap"))
                 .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKey("urgency");
-        assertThat(postTask(Map.of("action", "x", "timeout_ms", 10))
+        assertThat(api.postTask(org, room, Map.of("action", "x", "timeout_ms", 10))
                 .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKey("timeout_ms");
-        postTask(Map.of("action", "x", "metadata", Map.of("blob", "y".repeat(11_000))))
+        api.postTask(org, room, Map.of("action", "x", "metadata", Map.of("blob", "y".repeat(11_000))))
                 .expectError(413, "PAYLOAD_TOO_LARGE");
 
         assertThat(http.get("/v1/rooms/" + room.id() + "/check-ins?direction=human_to_agent").auth(org.humanKey())
@@ -230,17 +240,17 @@ class TaskApiTest extends IntegrationTest {
 
     @Test
     void bad_submissions_are_refused_and_leave_the_task_claimed() {
-        String id = postTask(Map.of("action", "triage")).expect(201).data().get("id").asText();
-        move(worker, id, "claim", null).expect(200);
+        String id = api.postTask(org, room, Map.of("action", "triage")).expect(201).data().get("id").asText();
+        api.taskMove(worker, id, "claim", null).expect(200);
 
-        assertThat(move(worker, id, "submit", Map.of())
+        assertThat(api.taskMove(worker, id, "submit", Map.of())
                 .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKey("content");
-        assertThat(move(worker, id, "submit", Map.of("content", "x", "attachments",
+        assertThat(api.taskMove(worker, id, "submit", Map.of("content", "x", "attachments",
                 List.of(Map.of("name", "a", "url", "file:///etc/passwd"))))
                 .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKey("attachments[0].url");
-        assertThat(move(worker, id, "submit", Map.of("content", "x", "attachments",
+        assertThat(api.taskMove(worker, id, "submit", Map.of("content", "x", "attachments",
                 List.of(Map.of("url", "https://x.example/a", "size_bytes", -1))))
                 .expectError(400, "VALIDATION_ERROR").errorFields())
                 .containsKeys("attachments[0].name", "attachments[0].size_bytes");
@@ -256,7 +266,7 @@ class TaskApiTest extends IntegrationTest {
         List<TestApi.Agent> racers = List.of(worker, rival, helper, api.memberAgent(org, room, "fourth"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
-            ids.add(postTask(Map.of("action", "race " + i)).expect(201).data().get("id").asText());
+            ids.add(api.postTask(org, room, Map.of("action", "race " + i)).expect(201).data().get("id").asText());
         }
         ExecutorService pool = Executors.newFixedThreadPool(racers.size());
         try {
@@ -266,7 +276,7 @@ class TaskApiTest extends IntegrationTest {
                 for (TestApi.Agent racer : racers) {
                     claims.add(pool.submit(() -> {
                         start.await(10, TimeUnit.SECONDS);
-                        return move(racer, id, "claim", null);
+                        return api.taskMove(racer, id, "claim", null);
                     }));
                 }
                 List<Response> responses = new ArrayList<>();
@@ -283,14 +293,6 @@ class TaskApiTest extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private Response postTask(Map<String, Object> body) {
-        return http.post("/v1/rooms/" + room.id() + "/tasks", body).auth(org.humanKey()).send();
-    }
-
-    private Response move(TestApi.Agent agent, String id, String verb, Map<String, Object> body) {
-        return http.post("/v1/check-ins/" + id + "/" + verb, body).auth(agent.key()).send();
     }
 
     private static List<String> roles(JsonNode checkInOrParticipants) {

@@ -223,6 +223,13 @@ class TaskTest {
     }
 
     @Test
+    void help_can_be_asked_for_again_while_the_task_is_claimed() {
+        given(posted(), claimed(), helpRequested())
+                .when(new RequestHelp(TASK, ORG, WORKER, "still need eu access"))
+                .expectEvents(new HelpRequested(TASK, ROOM, ORG, WORKER, "still need eu access", NOW));
+    }
+
+    @Test
     void only_the_primary_may_request_help_and_only_on_a_claimed_task() {
         given(posted(), claimed())
                 .when(new RequestHelp(TASK, ORG, HELPER, null))
