@@ -149,7 +149,7 @@ public class CheckInController {
         Validation validation = new Validation();
         validation.check(request.modifications() != null, "modifications", "is required");
         validation.text("reason", request.reason(), false, 0, 5000);
-        metadataLimit.check(validation, "modifications", request.modifications());
+        metadataLimit.check("modifications", request.modifications());
         validation.orThrow();
         return Data.of(CheckInJson.of(commands.sendAndWait(new ModifyCheckIn(checkInId(id), caller.orgId(),
                 caller.actor(), request.modifications(), request.reason()))));
@@ -198,7 +198,7 @@ public class CheckInController {
         TimeoutAction timeoutAction = validation.oneOf("timeout_action", request.timeoutAction(),
                 TimeoutAction.class, null);
         validation.orThrow();
-        metadataLimit.check(validation, "metadata", metadata);
+        metadataLimit.check("metadata", metadata);
         Long timeoutMs = request.timeoutMs() != null ? request.timeoutMs()
                 : request.timeoutMinutes() != null ? request.timeoutMinutes() * 60_000L : null;
         return new CreateCheckIn(CheckInId.generate(), room, caller.orgId(), caller.agentId(),

@@ -62,7 +62,7 @@ public class MessageController {
         validation.text("content", request.content(), true, 1, TaskController.MAX_CONTENT_CHARS);
         List<Attachment> attachments = Attachments.validated(validation, request.attachments());
         validation.orThrow();
-        metadataLimit.check(validation, "metadata", request.metadata());
+        metadataLimit.check("metadata", request.metadata());
         CheckInId checkIn = CheckInController.checkInId(id);
         MessagePosted posted = commands.sendAndWait(new PostMessage(checkIn, caller.orgId(), caller.actor(),
                 MessageId.generate(), type, request.content(), request.metadata(), attachments));

@@ -3,7 +3,6 @@ package io.antechamber.api.checkin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.api.config.AntechamberProperties;
-import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.DomainException;
 import io.antechamber.events.common.ErrorCode;
 import java.util.Map;
@@ -21,7 +20,8 @@ public class MetadataLimit {
         this.maxBytes = properties.limits().maxMetadataBytes();
     }
 
-    public void check(Validation validation, String field, Object value) {
+    /** Throws the 413 for {@code value} past the limit; call it once the request is otherwise valid. */
+    public void check(String field, Object value) {
         if (value == null) {
             return;
         }
@@ -31,7 +31,7 @@ public class MetadataLimit {
                         + " bytes", Map.of("fields", Map.of(field, "is larger than " + maxBytes + " bytes")));
             }
         } catch (JsonProcessingException e) {
-            validation.check(false, field, "is not serializable");
+            throw DomainException.invalid(field, "is not serializable");
         }
     }
 }

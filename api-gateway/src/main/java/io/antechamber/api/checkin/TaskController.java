@@ -62,8 +62,7 @@ public class TaskController {
         Urgency urgency = validation.oneOf("urgency", request.urgency(), Urgency.class, Urgency.NORMAL);
         validation.range("timeout_ms", request.timeoutMs(), 1000, MAX_TIMEOUT_MS);
         validation.orThrow();
-        metadataLimit.check(validation, "metadata", request.metadata());
-        validation.orThrow();
+        metadataLimit.check("metadata", request.metadata());
         RoomId target = rooms.resolve(caller, room).id();
         return answer(new PostTask(CheckInId.generate(), target, caller.orgId(), caller.actor(), request.action(),
                 request.reason(), urgency, request.metadata(), request.timeoutMs()));
@@ -106,7 +105,7 @@ public class TaskController {
         validation.text("content", request.content(), true, 1, MAX_CONTENT_CHARS);
         List<Attachment> attachments = Attachments.validated(validation, request.attachments());
         validation.orThrow();
-        metadataLimit.check(validation, "metadata", request.metadata());
+        metadataLimit.check("metadata", request.metadata());
         return answer(new SubmitResult(CheckInController.checkInId(id), caller.orgId(), caller.actor(),
                 request.content(), request.metadata(), attachments));
     }
