@@ -167,3 +167,44 @@ baseline_read() {
   log "B_read = $(awk -v r="$rows" -v s="$best" 'BEGIN {printf "%.0f", r / s}') rows/s over $rows rows"
 }
 
+
+# --- the replay's floor -------------------------------------------------------------------------------------------
+
+# Rows inserted so far per table (pg_stat_user_tables), as "table count" lines: taken before and after the replay to
+# find the tables it wrote, so a new projection's tables are found without a list to keep.
+table_inserts() { sql "SELECT relname || ' ' || n_tup_ins FROM pg_stat_user_tables ORDER BY relname"; }
+
+# What PostgreSQL alone needs to write the rows the replay wrote, with no app at all: every table the replay filled
+# (rows inserted between the two table_inserts snapshots $1 and $2, the processors' token_entry aside) is dumped to a
+# file, emptied, and loaded again from the files by COPY, one psql per table, all at once. The wall time of that is a
+# floor for any rebuild that writes these rows; reading the events comes on top. The tables hold the same rows after.
+replay_floor() {
+  local before=$1 after=$2 events=$3 dir tables=() t0 t1 seconds table rows bytes entries=""
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/antechamber-floor.XXXXXX")
+  while read -r table rows; do
+    [[ $table == token_entry ]] && continue
+    (( rows > 0 )) && tables+=("$table")
+  done < <(LC_ALL=C join <(LC_ALL=C sort <<<"$before") <(LC_ALL=C sort <<<"$after") | awk '{print $1, $3 - $2}')
+  (( ${#tables[@]} > 0 )) || { rm -rf "$dir"; log "replay floor: the replay wrote no table"; return; }
+  for table in "${tables[@]}"; do
+    "${PSQL[@]}" -d "$DB" -c "\\copy $table TO '$dir/$table'"
+  done
+  sql "TRUNCATE $(IFS=,; echo "${tables[*]}")" >/dev/null
+  sql "CHECKPOINT" >/dev/null
+  t0=$(date +%s.%N)
+  for table in "${tables[@]}"; do
+    "${PSQL[@]}" -d "$DB" -c "\\copy $table FROM '$dir/$table'" &
+  done
+  wait
+  t1=$(date +%s.%N)
+  seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
+  for table in "${tables[@]}"; do
+    rows=$(wc -l <"$dir/$table")
+    bytes=$(stat -c %s "$dir/$table")
+    entries+="${entries:+,}{\"table\":\"$table\",\"rows\":$rows,\"bytes\":$bytes}"
+  done
+  rm -rf "$dir"
+  awk -v e="$events" -v s="$seconds" -v t="[$entries]" 'BEGIN {printf "{\"events\":%d,\"seconds\":%.3f,\"events_per_s\":%.1f,\"tables\":%s,\"how\":\"the rows the replay wrote, dumped to files and loaded again by COPY FROM (psql \\\\copy), one psql per table, all at once\"}\n", e, s, e / s, t}' \
+    >"$RUN/replay_floor.json"
+  log "replay floor: PostgreSQL alone loads the replay's rows (${tables[*]}) in ${seconds}s"
+}

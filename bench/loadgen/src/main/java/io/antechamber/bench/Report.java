@@ -40,6 +40,7 @@ final class Report {
         JsonNode bHttp = read("b_http");
         JsonNode bIns = read("b_ins");
         JsonNode bRead = read("b_read");
+        JsonNode floor = read("replay_floor");
         JsonNode create = read("create");
         JsonNode wrk = read("wrk_create");
         JsonNode latency = read("latency");
@@ -66,6 +67,10 @@ final class Report {
         line("%-9s %-44s %14s", "B_read", "read of domain_event_entry, "
                 + String.format(Locale.ROOT, "%,d", bRead.path("rows").asLong()) + " rows",
                 rate(bRead.path("rows_per_s").asDouble(), "rows/s"));
+        if (!floor.isMissingNode()) {
+            line("%-9s %-44s %14s", "F_replay", String.format(Locale.ROOT, "replay's rows, %d tables, COPY by PG alone",
+                    floor.path("tables").size()), rate(floor.path("events_per_s").asDouble(), "ev/s"));
+        }
         line("");
         line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "SCENARIO", "what", "rate", "p50 ms", "p99 ms", "p99.9 ms",
                 "errors", "load after");
@@ -158,6 +163,13 @@ final class Report {
         }
         line("%-34s %-24s %-22s %s", "(info) create / B_http", "", String.format(Locale.ROOT, "%.3f", httpRatio),
                 "");
+        if (!floor.isMissingNode()) {
+            double floorRate = floor.path("events_per_s").asDouble();
+            line("%-34s %-24s %-22s %s", "(info) F_replay / B_read", "", String.format(Locale.ROOT, "%.4f",
+                    floorRate / bRead.path("rows_per_s").asDouble()), "");
+            line("%-34s %-24s %-22s %s", "(info) replay / F_replay", "", String.format(Locale.ROOT, "%.3f",
+                    replay.path("events_per_s").asDouble() / floorRate), "");
+        }
         line("");
 
         List<Map<String, Object>> micro = new ArrayList<>();
@@ -189,6 +201,9 @@ final class Report {
         baselines.put("b_http", bHttp);
         baselines.put("b_ins", bIns);
         baselines.put("b_read", bRead);
+        if (!floor.isMissingNode()) {
+            baselines.put("replay_floor", floor);
+        }
         json.put("baselines", baselines);
         Map<String, Object> scenarios = Main.map();
         scenarios.put("create", create);
