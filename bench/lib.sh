@@ -174,10 +174,11 @@ baseline_read() {
 # find the tables it wrote, so a new projection's tables are found without a list to keep.
 table_inserts() { sql "SELECT relname || ' ' || n_tup_ins FROM pg_stat_user_tables ORDER BY relname"; }
 
-# What PostgreSQL alone needs to write the rows the replay wrote, with no app at all: every table the replay filled
-# (rows inserted between the two table_inserts snapshots $1 and $2, the processors' token_entry aside) is dumped to a
-# file, emptied, and loaded again from the files by COPY, one psql per table, all at once. The wall time of that is a
-# floor for any rebuild that writes these rows; reading the events comes on top. The tables hold the same rows after.
+# What PostgreSQL alone needs to read the events once and write the rows the replay wrote, with no app at all: every
+# table the replay filled (rows inserted between the two table_inserts snapshots $1 and $2, the processors'
+# token_entry aside) is dumped to a file and emptied; then, all at once, one psql per table loads it again from its
+# file by COPY while one more reads the event table as B_read does. The wall time of that is a floor for any rebuild
+# that writes these rows. The tables hold the same rows after.
 replay_floor() {
   local before=$1 after=$2 events=$3 dir tables=() t0 t1 seconds table rows bytes entries=""
   dir=$(mktemp -d "${TMPDIR:-/tmp}/antechamber-floor.XXXXXX")
@@ -195,6 +196,8 @@ replay_floor() {
   for table in "${tables[@]}"; do
     "${PSQL[@]}" -d "$DB" -c "\\copy $table FROM '$dir/$table'" &
   done
+  "${PSQL[@]}" -d "$DB" -c "COPY (SELECT * FROM domain_event_entry ORDER BY global_index) TO STDOUT (FORMAT binary)" \
+    >/dev/null &
   wait
   t1=$(date +%s.%N)
   seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
@@ -204,7 +207,35 @@ replay_floor() {
     entries+="${entries:+,}{\"table\":\"$table\",\"rows\":$rows,\"bytes\":$bytes}"
   done
   rm -rf "$dir"
-  awk -v e="$events" -v s="$seconds" -v t="[$entries]" 'BEGIN {printf "{\"events\":%d,\"seconds\":%.3f,\"events_per_s\":%.1f,\"tables\":%s,\"how\":\"the rows the replay wrote, dumped to files and loaded again by COPY FROM (psql \\\\copy), one psql per table, all at once\"}\n", e, s, e / s, t}' \
+  awk -v e="$events" -v s="$seconds" -v t="[$entries]" 'BEGIN {printf "{\"events\":%d,\"seconds\":%.3f,\"events_per_s\":%.1f,\"tables\":%s,\"how\":\"the rows the replay wrote, dumped to files and loaded again by COPY FROM (psql \\\\copy), one psql per table, while another reads the event table as B_read does, all at once\"}\n", e, s, e / s, t}' \
     >"$RUN/replay_floor.json"
-  log "replay floor: PostgreSQL alone loads the replay's rows (${tables[*]}) in ${seconds}s"
+  log "replay floor: PostgreSQL alone reads the events and loads the replay's rows (${tables[*]}) in ${seconds}s"
+}
+
+# --- CPU ----------------------------------------------------------------------------------------------------------
+
+# CPU ticks (user + system) of a process, and of the app's PostgreSQL sessions in this database (psql's own
+# sessions, such as the wait-event sampler's, aside).
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+db_ticks() {
+  local total=0 pid
+  for pid in $(sql "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name NOT LIKE 'psql%'"); do
+    total=$(( total + $(ticks "$pid") ))
+  done
+  echo "$total"
+}
+
+# The CPU one check-in costs during create, its catch-up included: $1-$3 are the events in the store, the app's
+# ticks and its database sessions' ticks before create, $4-$6 the same once the views caught up. What PostgreSQL
+# alone spends per check-in bounds create on this machine even if the app and the load generator cost nothing:
+# F_create = cores / (PostgreSQL's CPU per check-in).
+create_cpu() {
+  awk -v e0="$1" -v a0="$2" -v d0="$3" -v e1="$4" -v a1="$5" -v d1="$6" -v hz="$(getconf CLK_TCK)" \
+      -v cores="$(nproc)" 'BEGIN {
+    n = e1 - e0; if (n < 1) n = 1
+    app = 1000 * (a1 - a0) / hz / n; db = 1000 * (d1 - d0) / hz / n
+    printf "{\"check_ins\":%d,\"app_cpu_ms\":%.4f,\"db_cpu_ms\":%.4f,\"cores\":%d,\"f_create_per_s\":%.1f,", n, app, db, cores, (db > 0 ? cores * 1000 / db : 0)
+    printf "\"how\":\"CPU ticks of the app and of its PostgreSQL sessions from the start of create until the views caught up, per check-in created; F_create = cores / PostgreSQL CPU per check-in\"}\n"
+  }' >"$RUN/create_cpu.json"
+  log "create's CPU per check-in: $(awk -F'[:,]' '{printf "app %s ms, PostgreSQL %s ms", $4, $6}' "$RUN/create_cpu.json")"
 }

@@ -41,6 +41,7 @@ final class Report {
         JsonNode bIns = read("b_ins");
         JsonNode bRead = read("b_read");
         JsonNode floor = read("replay_floor");
+        JsonNode createCpu = read("create_cpu");
         JsonNode create = read("create");
         JsonNode wrk = read("wrk_create");
         JsonNode latency = read("latency");
@@ -67,9 +68,17 @@ final class Report {
         line("%-9s %-44s %14s", "B_read", "read of domain_event_entry, "
                 + String.format(Locale.ROOT, "%,d", bRead.path("rows").asLong()) + " rows",
                 rate(bRead.path("rows_per_s").asDouble(), "rows/s"));
+        line("");
+        line("%-9s %-44s %14s", "CEILING", "what PostgreSQL alone needs, on these cores", "rate");
+        if (!createCpu.isMissingNode()) {
+            line("%-9s %-44s %14s", "F_create", String.format(Locale.ROOT, "%d cores / its CPU per check-in (%.3f ms)",
+                    createCpu.path("cores").asInt(), createCpu.path("db_cpu_ms").asDouble()),
+                    rate(createCpu.path("f_create_per_s").asDouble(), "req/s"));
+        }
         if (!floor.isMissingNode()) {
-            line("%-9s %-44s %14s", "F_replay", String.format(Locale.ROOT, "replay's rows, %d tables, COPY by PG alone",
-                    floor.path("tables").size()), rate(floor.path("events_per_s").asDouble(), "ev/s"));
+            String what = String.format(Locale.ROOT, "read the events, COPY the rows of %d tables",
+                    floor.path("tables").size());
+            line("%-9s %-44s %14s", "F_replay", what, rate(floor.path("events_per_s").asDouble(), "ev/s"));
         }
         line("");
         line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "SCENARIO", "what", "rate", "p50 ms", "p99 ms", "p99.9 ms",
@@ -163,6 +172,13 @@ final class Report {
         }
         line("%-34s %-24s %-22s %s", "(info) create / B_http", "", String.format(Locale.ROOT, "%.3f", httpRatio),
                 "");
+        if (!createCpu.isMissingNode()) {
+            double ceiling = createCpu.path("f_create_per_s").asDouble();
+            line("%-34s %-24s %-22s %s", "(info) F_create / B_ins", "", String.format(Locale.ROOT, "%.3f",
+                    ceiling / bIns.path("tps").asDouble()), "");
+            line("%-34s %-24s %-22s %s", "(info) app CPU per check-in", "", String.format(Locale.ROOT, "%.3f ms",
+                    createCpu.path("app_cpu_ms").asDouble()), "");
+        }
         if (!floor.isMissingNode()) {
             double floorRate = floor.path("events_per_s").asDouble();
             line("%-34s %-24s %-22s %s", "(info) F_replay / B_read", "", String.format(Locale.ROOT, "%.4f",
@@ -201,6 +217,9 @@ final class Report {
         baselines.put("b_http", bHttp);
         baselines.put("b_ins", bIns);
         baselines.put("b_read", bRead);
+        if (!createCpu.isMissingNode()) {
+            baselines.put("create_ceiling", createCpu);
+        }
         if (!floor.isMissingNode()) {
             baselines.put("replay_floor", floor);
         }
