@@ -149,6 +149,12 @@ baseline_insert() {
   log "B_ins = $tps tx/s"
 }
 
+# The whole event table in global order, as a replay reads it, sent to nowhere.
+read_event_table() {
+  "${PSQL[@]}" -d "$DB" -c "COPY (SELECT * FROM domain_event_entry ORDER BY global_index) TO STDOUT (FORMAT binary)" \
+    >/dev/null
+}
+
 # A sequential read of the whole event table in global order, as a replay reads it: the better of two runs (the
 # first also sets hint bits and warms the cache).
 baseline_read() {
@@ -156,8 +162,7 @@ baseline_read() {
   rows=$(events_in_store)
   for _ in 1 2; do
     t0=$(date +%s.%N)
-    "${PSQL[@]}" -d "$DB" -c "COPY (SELECT * FROM domain_event_entry ORDER BY global_index) TO STDOUT (FORMAT binary)" \
-      >/dev/null
+    read_event_table
     t1=$(date +%s.%N)
     seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
     best=$(awk -v s="$seconds" -v b="$best" 'BEGIN {print (b == 0 || s < b) ? s : b}')
@@ -166,7 +171,6 @@ baseline_read() {
     >"$RUN/b_read.json"
   log "B_read = $(awk -v r="$rows" -v s="$best" 'BEGIN {printf "%.0f", r / s}') rows/s over $rows rows"
 }
-
 
 # --- the replay's floor -------------------------------------------------------------------------------------------
 
@@ -196,8 +200,7 @@ replay_floor() {
   for table in "${tables[@]}"; do
     "${PSQL[@]}" -d "$DB" -c "\\copy $table FROM '$dir/$table'" &
   done
-  "${PSQL[@]}" -d "$DB" -c "COPY (SELECT * FROM domain_event_entry ORDER BY global_index) TO STDOUT (FORMAT binary)" \
-    >/dev/null &
+  read_event_table &
   wait
   t1=$(date +%s.%N)
   seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
