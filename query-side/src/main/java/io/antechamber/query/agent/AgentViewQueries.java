@@ -37,7 +37,7 @@ public class AgentViewQueries {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public Page handle(FindAgents query) {
-        return pages.fetch("agent_view WHERE org_id = ?", List.of(query.orgId().value()), query.page(), AgentState.class,
-                s -> s.id().value());
+        return pages.fetch("agent_view WHERE org_id = ?", List.of(query.orgId().value()), query.page(),
+                AgentState.class);
     }
 }

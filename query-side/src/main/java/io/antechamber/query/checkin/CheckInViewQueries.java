@@ -52,6 +52,6 @@ public class CheckInViewQueries {
             from.append(" AND risk_level = ?");
             args.add(query.riskLevel().wire());
         }
-        return pages.fetch(from.toString(), args, query.page(), CheckInState.class, s -> s.id().value());
+        return pages.fetch(from.toString(), args, query.page(), CheckInState.class);
     }
 }

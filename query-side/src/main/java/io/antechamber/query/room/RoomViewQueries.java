@@ -46,7 +46,6 @@ public class RoomViewQueries {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public Page handle(FindRooms query) {
-        return pages.fetch("room_view WHERE org_id = ?", List.of(query.orgId().value()), query.page(), RoomState.class,
-                s -> s.id().value());
+        return pages.fetch("room_view WHERE org_id = ?", List.of(query.orgId().value()), query.page(), RoomState.class);
     }
 }

@@ -29,12 +29,12 @@ import java.util.Map;
 
 /**
  * The messages one event adds to its check-in's thread: a posted message as posted; for the system, a
- * {@code status_change} for every change of status after creation (the check-in itself says how it was created, and
- * leaving creation out spares the thread view the largest event of all, CheckInCreated) (and for the two changes of who works on a task: help requested,
- * a helper joined), a {@code result} for a submitted result and a {@code decision} for a human's approve, reject or
- * modify, each before the status change it causes. Every status machine move has one known "from" status, so no
- * state is needed. System messages get ids derived from the event's place in its stream, so a rebuild writes the
- * same ids and a redelivered event the same rows.
+ * {@code status_change} for every change of status after creation and for the two changes of who works on a task
+ * (help requested, a helper joined), a {@code result} for a submitted result and a {@code decision} for a human's
+ * approve, reject or modify, each before the status change it causes. Creation adds none: the check-in itself says
+ * how it was created, and the thread view then never reads CheckInCreated, the largest event. Every status machine
+ * move has one known "from" status, so no state is needed. System messages get ids derived from the event's place in
+ * its stream, so a rebuild writes the same ids and a redelivered event the same rows.
  */
 public final class ThreadMessages {
 

@@ -9,17 +9,14 @@ import io.antechamber.events.common.CheckInId;
 import io.antechamber.events.common.MessageId;
 import io.antechamber.events.common.WireEnums;
 import io.antechamber.events.query.FindThreadMessages;
-import io.antechamber.query.support.Cursor;
+import io.antechamber.query.support.KeysetPages;
 import io.antechamber.query.support.Page;
-import io.antechamber.query.support.Timestamps;
 import io.antechamber.query.support.ViewJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,30 +26,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class ThreadViewQueries {
 
-    private final JdbcTemplate jdbc;
+    private final KeysetPages pages;
     private final ViewJson json;
 
-    public ThreadViewQueries(JdbcTemplate jdbc, ViewJson json) {
-        this.jdbc = jdbc;
+    public ThreadViewQueries(KeysetPages pages, ViewJson json) {
+        this.pages = pages;
         this.json = json;
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public Page handle(FindThreadMessages query) {
-        StringBuilder sql = new StringBuilder("SELECT " + ThreadViewRows.COLUMNS
-                + " FROM thread_messages WHERE check_in_id = ? AND org_id = ?");
-        List<Object> args = new ArrayList<>(List.of(query.checkInId().value(), query.orgId().value()));
-        Cursor.decode(query.page().cursor()).ifPresent(after -> {
-            sql.append(" AND (created_at, id) > (?, ?)");
-            args.add(Timestamps.of(after.createdAt()));
-            args.add(after.id());
-        });
-        sql.append(" ORDER BY created_at, id LIMIT ?");
-        args.add(query.page().limit() + 1);
-        List<ThreadMessage> rows = jdbc.query(sql.toString(), (rs, i) -> message(rs), args.toArray());
-        return Page.of(rows, query.page().limit(), message -> message,
-                message -> new Cursor(message.createdAt(), message.id().value()));
+        return pages.fetch(ThreadViewRows.COLUMNS, "thread_messages WHERE check_in_id = ? AND org_id = ?",
+                List.of(query.checkInId().value(), query.orgId().value()), query.page(), (rs, i) -> message(rs));
     }
 
     @SuppressWarnings("unchecked")
