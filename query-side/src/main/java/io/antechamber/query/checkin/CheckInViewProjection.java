@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The check-in view: one row per check-in or task with the folded {@link CheckInState} and the columns the queue filters on.
+ * The check-in view: one row per check-in or task, its folded {@link CheckInState} held by the columns the queue
+ * filters on and a {@link CheckInDocument} with the rest.
  * Every write is guarded by the event's sequence number, so a redelivered event changes nothing. Each change is
  * announced with {@code NOTIFY check_in_changed} so long-polls on every replica wake up; a rebuild announces
  * nothing, since nothing changes for a waiter.
@@ -80,14 +81,16 @@ public class CheckInViewProjection {
 
     /** Applies the change unless the row already has this event; true when the row changed. */
     private boolean update(CheckInId id, long sequenceNumber, UnaryOperator<CheckInState> change) {
-        List<CheckInState> current = jdbc.query("SELECT state FROM check_in_view WHERE id = ? AND version < ? FOR UPDATE",
-                (rs, i) -> json.read(rs.getString(1), CheckInState.class), id.value(), sequenceNumber);
+        List<CheckInState> current = jdbc.query("SELECT " + CheckInViewRows.STATE_COLUMNS
+                + " FROM check_in_view WHERE id = ? AND version < ? FOR UPDATE",
+                (rs, i) -> CheckInViewRows.state(rs, json), id.value(), sequenceNumber);
         if (current.isEmpty()) {
             return false;
         }
         CheckInState next = change.apply(current.get(0)).withVersion(sequenceNumber);
         jdbc.update("UPDATE check_in_view SET status = ?, updated_at = ?, version = ?, state = ?::json WHERE id = ?",
-                next.status().wire(), Timestamps.of(next.updatedAt()), sequenceNumber, json.write(next), id.value());
+                next.status().wire(), Timestamps.of(next.updatedAt()), sequenceNumber,
+                json.write(CheckInDocument.of(next)), id.value());
         return true;
     }
 

@@ -29,9 +29,9 @@ public class CheckInViewQueries {
 
     @QueryHandler
     public Optional<CheckInState> handle(FindCheckIn query) {
-        return jdbc.query("SELECT state FROM check_in_view WHERE id = ? AND org_id = ?",
-                (rs, i) -> json.read(rs.getString(1), CheckInState.class), query.checkInId().value(),
-                query.orgId().value()).stream().findFirst();
+        return jdbc.query("SELECT " + CheckInViewRows.STATE_COLUMNS + " FROM check_in_view WHERE id = ? AND org_id = ?",
+                (rs, i) -> CheckInViewRows.state(rs, json), query.checkInId().value(), query.orgId().value())
+                .stream().findFirst();
     }
 
     /** Declared raw: Axon matches query response types by class, and {@code Page<X>} is not {@code Page}. */
@@ -52,6 +52,7 @@ public class CheckInViewQueries {
             from.append(" AND risk_level = ?");
             args.add(query.riskLevel().wire());
         }
-        return pages.fetch(from.toString(), args, query.page(), CheckInState.class);
+        return pages.fetch(CheckInViewRows.STATE_COLUMNS, from.toString(), args, query.page(),
+                (rs, i) -> CheckInViewRows.state(rs, json));
     }
 }

@@ -1,10 +1,22 @@
 package io.antechamber.query.checkin;
 
 import io.antechamber.events.checkin.CheckInState;
+import io.antechamber.events.checkin.CheckInStatus;
+import io.antechamber.events.checkin.Direction;
+import io.antechamber.events.common.CheckInId;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import io.antechamber.events.common.WireEnums;
+import io.antechamber.events.policy.RiskLevel;
 import io.antechamber.query.support.Timestamps;
 import io.antechamber.query.support.ViewJson;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
-/** How a check-in's state becomes a row of {@code check_in_view}: one statement for the projection and the rebuild. */
+/**
+ * How a check-in's state becomes a row of {@code check_in_view} and back: one statement for the projection and the
+ * rebuild, and one way to read a row. The row's columns and its {@link CheckInDocument} together hold the state.
+ */
 final class CheckInViewRows {
 
     private static final String COLUMNS = "id, org_id, room_id, direction, status, risk_level, created_at, "
@@ -15,6 +27,9 @@ final class CheckInViewRows {
 
     static final String COPY = "COPY check_in_view (" + COLUMNS + ") FROM STDIN";
 
+    /** The columns {@link #state} reads. */
+    static final String STATE_COLUMNS = "id, org_id, room_id, direction, status, risk_level, version, state";
+
     private CheckInViewRows() {
     }
 
@@ -22,6 +37,14 @@ final class CheckInViewRows {
         return new Object[] {state.id().value(), state.orgId().value(), state.roomId().value(),
                 state.direction().wire(), state.status().wire(),
                 state.riskLevel() == null ? null : state.riskLevel().wire(), Timestamps.of(state.createdAt()),
-                Timestamps.of(state.updatedAt()), state.version(), json.write(state)};
+                Timestamps.of(state.updatedAt()), state.version(), json.write(CheckInDocument.of(state))};
+    }
+
+    static CheckInState state(ResultSet row, ViewJson json) throws SQLException {
+        return json.read(row.getString("state"), CheckInDocument.class).state(new CheckInId(row.getString("id")),
+                new RoomId(row.getString("room_id")), new OrgId(row.getString("org_id")),
+                WireEnums.require(Direction.class, row.getString("direction")),
+                WireEnums.require(CheckInStatus.class, row.getString("status")),
+                WireEnums.parse(RiskLevel.class, row.getString("risk_level")).orElse(null), row.getLong("version"));
     }
 }

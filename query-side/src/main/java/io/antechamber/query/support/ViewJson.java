@@ -1,5 +1,7 @@
 package io.antechamber.query.support;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,13 +10,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.antechamber.events.json.IsoInstantModule;
 import org.springframework.stereotype.Component;
 
-/** Reads and writes the JSON documents that views keep in their {@code state} columns. */
+/**
+ * Reads and writes the JSON documents that views keep in their {@code state} columns. Null fields are left out (they
+ * read back as null), null values inside maps are kept: they are what a client sent as metadata.
+ */
 @Component
 public class ViewJson {
 
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .registerModule(new IsoInstantModule())
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(Include.NON_NULL, Include.ALWAYS))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

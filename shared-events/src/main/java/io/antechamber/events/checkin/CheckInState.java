@@ -51,9 +51,14 @@ public record CheckInState(
      */
     public CheckInState {
         if (participants == null) {
-            participants = direction == Direction.AGENT_TO_HUMAN && createdBy != null && createdBy.isAgent()
-                    ? List.of(new Participant(createdBy, ParticipantRole.PRIMARY, createdAt)) : List.of();
+            participants = impliedParticipants(direction, createdBy, createdAt);
         }
+    }
+
+    /** The participants a check-in has when none are stored: its creator, if that is an agent asking a human. */
+    public static List<Participant> impliedParticipants(Direction direction, Actor createdBy, Instant createdAt) {
+        return direction == Direction.AGENT_TO_HUMAN && createdBy != null && createdBy.isAgent()
+                ? List.of(new Participant(createdBy, ParticipantRole.PRIMARY, createdAt)) : List.of();
     }
 
     public static CheckInState created(CheckInCreated e) {
