@@ -45,6 +45,11 @@ final class CheckInViewRows {
                 new RoomId(row.getString("room_id")), new OrgId(row.getString("org_id")),
                 WireEnums.require(Direction.class, row.getString("direction")),
                 WireEnums.require(CheckInStatus.class, row.getString("status")),
-                WireEnums.parse(RiskLevel.class, row.getString("risk_level")).orElse(null), row.getLong("version"));
+                riskLevel(row.getString("risk_level")), row.getLong("version"));
+    }
+
+    /** Tasks have none; any other value must be a risk level, as for the other enum columns. */
+    private static RiskLevel riskLevel(String wire) {
+        return wire == null ? null : WireEnums.require(RiskLevel.class, wire);
     }
 }

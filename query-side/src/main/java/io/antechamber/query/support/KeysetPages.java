@@ -32,8 +32,8 @@ public class KeysetPages {
     }
 
     /**
-     * A page of any view: {@code columns} are selected besides {@code created_at} and {@code id}, and {@code item}
-     * makes an item of a row.
+     * A page of any view: {@code columns} are selected besides {@code created_at} and {@code id} (a mapper's own
+     * list may name them again), and {@code item} makes an item of a row.
      */
     public <T> Page<T> fetch(String columns, String from, List<Object> args, PageRequest page, RowMapper<T> item) {
         StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(", created_at, id FROM ").append(from);

@@ -46,8 +46,8 @@ public record CheckInState(
         long version) {
 
     /**
-     * States stored before participants existed read back with none; an agent's check-in always has the agent that
-     * created it as its primary participant.
+     * A state read back without participants has the implied ones: states stored before participants existed have
+     * none, and the check-in view leaves the implied ones out of its document.
      */
     public CheckInState {
         if (participants == null) {
