@@ -96,11 +96,14 @@ class DecisionRaceTest extends IntegrationTest {
         boolean clamped = false;
         for (JsonNode entry : history) {
             adjusted.put(entry.get("check_in_id").asText(), entry.get("outcome").asText());
-            double delta = entry.get("outcome").asText().equals("approved") ? 1.0 : -0.3;
-            assertThat(entry.get("delta").asDouble()).isEqualTo(delta);
-            double unclamped = Math.round((running + delta) * 1000.0) / 1000.0;
+            double weight = entry.get("outcome").asText().equals("approved") ? 1.0 : -0.3;
+            double unclamped = Math.round((running + weight) * 1000.0) / 1000.0;
             clamped |= unclamped < 0 || unclamped > 100;
-            running = Math.max(0, Math.min(100, unclamped));
+            double next = Math.max(0, Math.min(100, unclamped));
+            // at a bound the delta is what was applied, less than the outcome's weight
+            assertThat(entry.get("delta").asDouble()).as("delta of %s", entry).isCloseTo(next - running,
+                    offset(1e-9));
+            running = next;
             assertThat(entry.get("score_after").asDouble()).as("score after %s", entry).isCloseTo(running,
                     offset(1e-9));
         }
