@@ -228,6 +228,32 @@ db_ticks() {
   echo "$total"
 }
 
+# CPU ticks of the threads of process $1 whose names match the extended regular expression $2 (Linux cuts thread
+# names to 15 characters, e.g. "C2 CompilerThre").
+thread_ticks() {
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk -v pattern="$2" '{
+    name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\) .*$/, "", name)
+    rest = $0; sub(/^.*\) /, "", rest); split(rest, field, " ")
+    if (name ~ pattern) total += field[12] + field[13]
+  } END { print total + 0 }'
+}
+
+# "app jit gc db" CPU ticks now: the app, its JIT compiler threads, its garbage collector's threads, and its
+# PostgreSQL sessions. Two samples give the CPU of what ran between them (replay_cpu).
+cpu_sample() {
+  echo "$(ticks "$APP_PID") $(thread_ticks "$APP_PID" '^C[12] CompilerThre') $(thread_ticks "$APP_PID" '^(GC Thread|G1 )') $(db_ticks)"
+}
+
+# Writes $RUN/$1.json: the CPU seconds between the samples $2 and $3 (cpu_sample), split as cpu_sample splits it.
+replay_cpu() {
+  awk -v a="$2" -v b="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(a, x, " "); split(b, y, " ")
+    printf "{\"app_s\":%.2f,\"jit_s\":%.2f,\"gc_s\":%.2f,\"db_s\":%.2f,", (y[1] - x[1]) / hz, (y[2] - x[2]) / hz, (y[3] - x[3]) / hz, (y[4] - x[4]) / hz
+    printf "\"how\":\"CPU ticks of the app (of it, its JIT compiler threads and its garbage collector threads) and of its PostgreSQL sessions during the rebuild\"}\n"
+  }' >"$RUN/$1.json"
+  log "$1: $(cat "$RUN/$1.json" | sed 's/,"how".*//')"
+}
+
 # The CPU one check-in costs during create, its catch-up included: $1-$3 are the events in the store, the app's
 # ticks and its database sessions' ticks before create, $4-$6 the same once the views caught up. What PostgreSQL
 # alone spends per check-in bounds create on this machine even if the app and the load generator cost nothing:

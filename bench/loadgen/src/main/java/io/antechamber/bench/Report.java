@@ -30,6 +30,12 @@ final class Report {
         System.out.print(report.text);
     }
 
+    /** "24.1 s (JIT 8.3, GC 1.6) / 20.2 s": the app's CPU, its compiler and collector threads', PostgreSQL's. */
+    private static String cpu(JsonNode c) {
+        return String.format(Locale.ROOT, "%.1f s (JIT %.1f, GC %.1f) / %.1f s", c.path("app_s").asDouble(),
+                c.path("jit_s").asDouble(), c.path("gc_s").asDouble(), c.path("db_s").asDouble());
+    }
+
     private JsonNode read(String name) throws IOException {
         File f = new File(dir, name + ".json");
         return f.isFile() ? Main.JSON.readTree(f) : MissingNode.getInstance();
@@ -47,6 +53,9 @@ final class Report {
         JsonNode latency = read("latency");
         JsonNode cycle = read("cycle");
         JsonNode replay = read("replay");
+        JsonNode replayAgain = read("replay_again");
+        JsonNode replayCpu = read("replay_cpu");
+        JsonNode replayAgainCpu = read("replay_again_cpu");
         JsonNode sizeSmall = read("size_small");
         JsonNode sizeLarge = read("size_large");
         JsonNode rss = read("rss");
@@ -186,6 +195,17 @@ final class Report {
             line("%-34s %-24s %-22s %s", "(info) replay / F_replay", "", String.format(Locale.ROOT, "%.3f",
                     replay.path("events_per_s").asDouble() / floorRate), "");
         }
+        if (!replayCpu.isMissingNode()) {
+            line("%-34s %-24s %-22s %s", "(info) replay: CPU app / PostgreSQL", "", cpu(replayCpu), "");
+        }
+        if (!replayAgain.isMissingNode()) {
+            line("%-34s %-24s %-22s %s", "(info) replay again, same app", "", String.format(Locale.ROOT,
+                    "%.4f x B_read", replayAgain.path("events_per_s").asDouble() / bRead.path("rows_per_s")
+                            .asDouble()), "");
+        }
+        if (!replayAgainCpu.isMissingNode()) {
+            line("%-34s %-24s %-22s %s", "(info) again: CPU app / PostgreSQL", "", cpu(replayAgainCpu), "");
+        }
         line("");
 
         List<Map<String, Object>> micro = new ArrayList<>();
@@ -232,6 +252,13 @@ final class Report {
         scenarios.put("latency", latency);
         scenarios.put("cycle", cycle);
         scenarios.put("replay", replay);
+        if (!replayCpu.isMissingNode()) {
+            scenarios.put("replay_cpu", replayCpu);
+        }
+        if (!replayAgain.isMissingNode()) {
+            scenarios.put("replay_again", replayAgain);
+            scenarios.put("replay_again_cpu", replayAgainCpu);
+        }
         scenarios.put("size_small", sizeSmall);
         scenarios.put("size_large", sizeLarge);
         scenarios.put("memory", rss);
