@@ -51,8 +51,9 @@ public class AgentViewRebuild implements ProjectionRebuild {
                                 : folded;
                     });
                 });
-        CopyRows rows = new CopyRows(jdbc, AgentViewRows.COPY);
-        agents.values().forEach(folded -> rows.add(AgentViewRows.row(folded.state(), folded.version(), json)));
-        rows.flush();
+        try (CopyRows rows = new CopyRows(jdbc, AgentViewRows.COPY)) {
+            agents.values().forEach(folded -> rows.add(AgentViewRows.row(folded.state(), folded.version(), json)));
+            rows.flush();
+        }
     }
 }

@@ -50,31 +50,32 @@ public class CheckInViewRebuild implements ProjectionRebuild {
 
     @Override
     public void rebuild(long upToGlobalIndex) {
-        CopyRows rows = new CopyRows(jdbc, CheckInViewRows.COPY);
         Map<String, CheckInState> open = new HashMap<>();
-        // messages do not change the check-in: its row and version follow the other events only
-        events.forEach(StoredEvents.concreteTypes(CheckInCreated.class, CheckInResolution.class, TaskEvent.class),
-                upToGlobalIndex,
-                stored -> {
-                    CheckInEvent event = (CheckInEvent) stored.payload();
-                    CheckInState first = event instanceof CheckInCreated created ? CheckInState.created(created)
-                            : event instanceof TaskPosted posted ? CheckInState.posted(posted) : null;
-                    if (first != null) {
-                        if (open.size() >= maxOpen) {
-                            writeAll(open, rows);
+        try (CopyRows rows = new CopyRows(jdbc, CheckInViewRows.COPY)) {
+            // messages do not change the check-in: its row and version follow the other events only
+            events.forEach(StoredEvents.concreteTypes(CheckInCreated.class, CheckInResolution.class, TaskEvent.class),
+                    upToGlobalIndex,
+                    stored -> {
+                        CheckInEvent event = (CheckInEvent) stored.payload();
+                        CheckInState first = event instanceof CheckInCreated created ? CheckInState.created(created)
+                                : event instanceof TaskPosted posted ? CheckInState.posted(posted) : null;
+                        if (first != null) {
+                            if (open.size() >= maxOpen) {
+                                writeAll(open, rows);
+                            }
+                            hold(first.withVersion(stored.sequenceNumber()), open, rows);
+                            return;
                         }
-                        hold(first.withVersion(stored.sequenceNumber()), open, rows);
-                        return;
-                    }
-                    CheckInState held = open.remove(stored.aggregateId());
-                    if (held != null) {
-                        hold(held.apply(event).withVersion(stored.sequenceNumber()), open, rows);
-                    } else {
-                        rows.flush();
-                        projection.change(event, stored.sequenceNumber(), ReplayStatus.REPLAY);
-                    }
-                });
-        writeAll(open, rows);
+                        CheckInState held = open.remove(stored.aggregateId());
+                        if (held != null) {
+                            hold(held.apply(event).withVersion(stored.sequenceNumber()), open, rows);
+                        } else {
+                            rows.flush();
+                            projection.change(event, stored.sequenceNumber(), ReplayStatus.REPLAY);
+                        }
+                    });
+            writeAll(open, rows);
+        }
     }
 
     /** A check-in that may still change stays in memory; one that is final is written. */

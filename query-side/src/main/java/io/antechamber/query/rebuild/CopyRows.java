@@ -1,24 +1,27 @@
 package io.antechamber.query.rebuild;
 
 import io.antechamber.events.json.IsoInstantSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Rows for one table, loaded with {@code COPY … FROM STDIN} (text format) a few thousand at a time: PostgreSQL does
- * far less work per row than for INSERTs. Each batch is one COPY on the transaction's connection, sent between two
- * fetches of the event cursor (a connection cannot fetch while a COPY is open). Timestamps are rounded to
- * microseconds half up before they are sent, exactly as the JDBC driver rounds them for the projections' INSERTs.
+ * Rows for one table, loaded with {@code COPY … FROM STDIN} (text format): PostgreSQL does far less work per row
+ * than for INSERTs. One COPY stays open on the transaction's connection from the first row until {@link #flush()},
+ * and the rows are written into it a few thousand at a time as they come, so PostgreSQL loads them while the
+ * rebuild computes the next ones instead of the two taking turns (the events are read on a connection of their
+ * own, {@link StoredEvents}). The connection can run nothing else while the COPY is open: flush before using it
+ * otherwise, or before the next {@code CopyRows}; {@link #close()} abandons a COPY that was not flushed, as when the
+ * rebuild fails. Timestamps are rounded to microseconds half up before they are sent, exactly as the JDBC driver
+ * rounds them for the projections' INSERTs.
  */
-public final class CopyRows {
+public final class CopyRows implements AutoCloseable {
 
     private static final int BATCH_ROWS = 2_000;
 
@@ -26,6 +29,7 @@ public final class CopyRows {
     private final String copy;
     private final StringBuilder batch = new StringBuilder(1 << 20);
     private int rows;
+    private CopyIn open;
 
     /** {@code copy} is the statement, e.g. {@code COPY trust_view_check_ins (check_in_id) FROM STDIN}. */
     public CopyRows(JdbcTemplate jdbc, String copy) {
@@ -42,26 +46,63 @@ public final class CopyRows {
         }
         batch.append('\n');
         if (++rows >= BATCH_ROWS) {
-            flush();
+            send();
         }
     }
 
+    /** Writes the rows added so far and ends the COPY, so the connection is free again. */
     public void flush() {
+        send();
+        if (open != null) {
+            CopyIn ending = open;
+            open = null;
+            onCopy(ending::endCopy);
+        }
+    }
+
+    /** Abandons a COPY that was not flushed: its rows are not loaded. Nothing after {@link #flush()}. */
+    @Override
+    public void close() {
+        if (open != null) {
+            CopyIn abandoned = open;
+            open = null;
+            onCopy(() -> {
+                abandoned.cancelCopy();
+                return 0;
+            });
+        }
+    }
+
+    private void send() {
         if (rows == 0) {
             return;
         }
+        if (open == null) {
+            open = jdbc.execute((ConnectionCallback<CopyIn>) connection ->
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy));
+        }
         // sent as UTF-8 bytes (the connection's client encoding) rather than through a Reader the driver re-encodes
         byte[] data = batch.toString().getBytes(StandardCharsets.UTF_8);
-        jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(copy, new ByteArrayInputStream(data));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        CopyIn into = open;
+        onCopy(() -> {
+            into.writeToCopy(data, 0, data.length);
+            return data.length;
         });
         batch.setLength(0);
         rows = 0;
+    }
+
+    /** One call on the open COPY; pgjdbc reports its failures as SQLExceptions, translated as JdbcTemplate would. */
+    private void onCopy(CopyCall call) {
+        try {
+            call.run();
+        } catch (SQLException e) {
+            throw jdbc.getExceptionTranslator().translate("COPY", copy, e);
+        }
+    }
+
+    private interface CopyCall {
+        long run() throws SQLException;
     }
 
     private void append(Object value) {

@@ -3,6 +3,7 @@ package io.antechamber.query.rebuild;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,17 +16,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.PGStatement;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads stored events of chosen types straight from the event table, deserialized with the event serializer, for
  * bulk rebuilds. Only the chosen payload types leave the database, and rows arrive through a cursor so memory does
- * not grow with the store. Must run inside a transaction (PostgreSQL only streams a result set inside one).
+ * not grow with the store. The read runs on a connection and in a read-only transaction of its own, so the rebuild's
+ * transaction can keep a {@code COPY} open while events are read ({@link CopyRows#streaming}).
  * Payloads are read with the event serializer's {@code ObjectMapper} through one {@link ObjectReader} per stored
  * type, made once per pass: {@code JacksonSerializer.deserialize} resolves the class and makes a reader for every
  * event, a quarter of a rebuild's CPU.
@@ -34,12 +36,14 @@ import org.springframework.stereotype.Component;
 public class StoredEvents {
 
     private static final int FETCH_SIZE = 2_000;
+    private static final String SQL = "SELECT global_index, aggregate_identifier, sequence_number, payload_type, "
+            + "payload FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY (?) ORDER BY global_index";
 
-    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final JacksonSerializer serializer;
 
-    public StoredEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
-        this.jdbc = jdbc;
+    public StoredEvents(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer) {
+        this.dataSource = dataSource;
         this.serializer = (JacksonSerializer) serializer;
     }
 
@@ -57,17 +61,26 @@ public class StoredEvents {
         Map<String, ObjectReader> readers = new HashMap<>();
         readAs.forEach((stored, target) -> readers.put(serializer.typeForClass(stored).getName(),
                 serializer.getObjectMapper().readerFor(target)));
-        String sql = "SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload "
-                + "FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY (?) ORDER BY global_index";
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setFetchSize(FETCH_SIZE);
-            // prepared on the server at once, so payloads arrive as binary bytea rather than hex text to decode
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-            statement.setLong(1, upToGlobalIndex);
-            statement.setArray(2, connection.createArrayOf("text", readers.keySet().toArray()));
-            return statement;
-        }, (ResultSet row) -> action.accept(read(row, readers.get(row.getString(4)))));
+        try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL streams a result set through a cursor only inside a transaction
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+                statement.setFetchSize(FETCH_SIZE);
+                // prepared on the server at once, so payloads arrive as binary bytea rather than hex text to decode
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                statement.setLong(1, upToGlobalIndex);
+                statement.setArray(2, connection.createArrayOf("text", readers.keySet().toArray()));
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        action.accept(read(row, readers.get(row.getString(4))));
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading stored events failed", e);
+        }
     }
 
     /** The concrete event classes of a sealed event interface (or the class itself). */

@@ -54,8 +54,9 @@ public class RoomViewRebuild implements ProjectionRebuild {
                                 : folded;
                     });
                 });
-        CopyRows rows = new CopyRows(jdbc, RoomViewRows.COPY);
-        rooms.values().forEach(folded -> rows.add(RoomViewRows.row(folded.state(), folded.version(), json)));
-        rows.flush();
+        try (CopyRows rows = new CopyRows(jdbc, RoomViewRows.COPY)) {
+            rooms.values().forEach(folded -> rows.add(RoomViewRows.row(folded.state(), folded.version(), json)));
+            rows.flush();
+        }
     }
 }

@@ -35,14 +35,15 @@ public class ThreadViewRebuild implements ProjectionRebuild {
 
     @Override
     public void rebuild(long upToGlobalIndex) {
-        CopyRows rows = new CopyRows(jdbc, ThreadViewRows.COPY);
         List<Class<?>> types = StoredEvents.concreteTypes(CheckInEvent.class).stream()
                 .filter(type -> type != CheckInCreated.class && type != TaskPosted.class).toList();
-        events.forEach(types, upToGlobalIndex, stored -> {
-            CheckInEvent event = (CheckInEvent) stored.payload();
-            ThreadMessages.of(event, stored.sequenceNumber())
-                    .forEach(message -> rows.add(ThreadViewRows.row(message, event.orgId(), json)));
-        });
-        rows.flush();
+        try (CopyRows rows = new CopyRows(jdbc, ThreadViewRows.COPY)) {
+            events.forEach(types, upToGlobalIndex, stored -> {
+                CheckInEvent event = (CheckInEvent) stored.payload();
+                ThreadMessages.of(event, stored.sequenceNumber())
+                        .forEach(message -> rows.add(ThreadViewRows.row(message, event.orgId(), json)));
+            });
+            rows.flush();
+        }
     }
 }

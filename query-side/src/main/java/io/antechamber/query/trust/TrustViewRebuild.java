@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Rebuilds the trust view in the order events were stored, with the projection's rules: an agent's check-in counts
  * once, a check-in's first adjustment adds a history row and sets the score it recorded, a repeated one changes
- * nothing. Counters per agent per room are kept in memory and written at the end, with the ids already counted;
- * check-in and history rows are written in batches as they come.
+ * nothing. History rows are written as they come. Counters per agent per room and the ids of the check-ins
+ * counted are kept in memory and written at the end: one COPY is open at a time on the transaction's connection.
  */
 @Component
 public class TrustViewRebuild implements ProjectionRebuild {
@@ -58,39 +59,43 @@ public class TrustViewRebuild implements ProjectionRebuild {
     @Override
     public void rebuild(long upToGlobalIndex) {
         Map<AgentInRoom, Counters> counters = new LinkedHashMap<>();
-        Set<String> counted = new HashSet<>();
+        Set<String> counted = new LinkedHashSet<>();
         Set<String> adjusted = new HashSet<>();
-        CopyRows checkIns = new CopyRows(jdbc, TrustViewRows.COPY_COUNTED_CHECK_INS);
-        CopyRows history = new CopyRows(jdbc, TrustViewRows.COPY_HISTORY);
-        events.forEach(Map.of(CheckInCreated.class, CreatedCheckIn.class, TrustAdjusted.class, TrustAdjusted.class),
-                upToGlobalIndex,
-                stored -> {
-                    if (stored.payload() instanceof CreatedCheckIn created && created.createdBy().isAgent()
-                            && counted.add(created.checkInId().value())) {
-                        checkIns.add(created.checkInId().value());
-                        counters.computeIfAbsent(new AgentInRoom(created.roomId().value(), created.createdBy().id()),
-                                key -> new Counters(created.orgId().value(), created.at())).total++;
-                    } else if (stored.payload() instanceof TrustAdjusted adjustment
-                            && adjusted.add(adjustment.checkInId().value())) {
-                        history.add(TrustViewRows.history(adjustment));
-                        Counters agent = counters.computeIfAbsent(
-                                new AgentInRoom(adjustment.roomId().value(), adjustment.agentId().value()),
-                                key -> new Counters(adjustment.orgId().value(), adjustment.at()));
-                        agent.score = adjustment.scoreAfter();
-                        agent.outcomes.merge(adjustment.outcome(), 1L, Long::sum);
-                        agent.updatedAt = adjustment.at();
-                    }
-                });
-        checkIns.flush();
-        history.flush();
-        CopyRows rows = new CopyRows(jdbc, "COPY trust_view (room_id, agent_id, org_id, score, "
+        try (CopyRows history = new CopyRows(jdbc, TrustViewRows.COPY_HISTORY)) {
+            events.forEach(Map.of(CheckInCreated.class, CreatedCheckIn.class, TrustAdjusted.class, TrustAdjusted.class),
+                    upToGlobalIndex,
+                    stored -> {
+                        if (stored.payload() instanceof CreatedCheckIn created && created.createdBy().isAgent()
+                                && counted.add(created.checkInId().value())) {
+                            counters.computeIfAbsent(new AgentInRoom(created.roomId().value(),
+                                    created.createdBy().id()), key -> new Counters(created.orgId().value(),
+                                    created.at())).total++;
+                        } else if (stored.payload() instanceof TrustAdjusted adjustment
+                                && adjusted.add(adjustment.checkInId().value())) {
+                            history.add(TrustViewRows.history(adjustment));
+                            Counters agent = counters.computeIfAbsent(
+                                    new AgentInRoom(adjustment.roomId().value(), adjustment.agentId().value()),
+                                    key -> new Counters(adjustment.orgId().value(), adjustment.at()));
+                            agent.score = adjustment.scoreAfter();
+                            agent.outcomes.merge(adjustment.outcome(), 1L, Long::sum);
+                            agent.updatedAt = adjustment.at();
+                        }
+                    });
+            history.flush();
+        }
+        try (CopyRows checkIns = new CopyRows(jdbc, TrustViewRows.COPY_COUNTED_CHECK_INS)) {
+            counted.forEach(id -> checkIns.add(id));
+            checkIns.flush();
+        }
+        try (CopyRows rows = new CopyRows(jdbc, "COPY trust_view (room_id, agent_id, org_id, score, "
                 + "total_check_ins, approved_count, rejected_count, modified_count, expired_count, updated_at) "
-                + "FROM STDIN");
-        counters.forEach((key, agent) -> rows.add(key.roomId(), key.agentId(), agent.orgId, agent.score, agent.total,
-                count(agent, TrustOutcome.APPROVED), count(agent, TrustOutcome.REJECTED),
-                count(agent, TrustOutcome.MODIFIED), count(agent, TrustOutcome.EXPIRED),
-                Timestamps.of(agent.updatedAt)));
-        rows.flush();
+                + "FROM STDIN")) {
+            counters.forEach((key, agent) -> rows.add(key.roomId(), key.agentId(), agent.orgId, agent.score,
+                    agent.total, count(agent, TrustOutcome.APPROVED), count(agent, TrustOutcome.REJECTED),
+                    count(agent, TrustOutcome.MODIFIED), count(agent, TrustOutcome.EXPIRED),
+                    Timestamps.of(agent.updatedAt)));
+            rows.flush();
+        }
     }
 
     private static long count(Counters agent, TrustOutcome outcome) {
