@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Reads stored events of chosen types straight from the event table, deserialized with the event serializer, for
  * bulk rebuilds. Only the chosen payload types leave the database, and rows arrive through a cursor so memory does
  * not grow with the store. The read runs on a connection and in a read-only transaction of its own, so the rebuild's
- * transaction can keep a {@code COPY} open while events are read ({@link CopyRows#streaming}).
+ * transaction can keep a {@code COPY} open while events are read ({@link CopyRows}).
  * Payloads are read with the event serializer's {@code ObjectMapper} through one {@link ObjectReader} per stored
  * type, made once per pass: {@code JacksonSerializer.deserialize} resolves the class and makes a reader for every
  * event, a quarter of a rebuild's CPU.
