@@ -60,16 +60,21 @@ public final class CopyRows implements AutoCloseable {
         }
     }
 
-    /** Abandons a COPY that was not flushed: its rows are not loaded. Nothing after {@link #flush()}. */
+    /**
+     * Abandons a COPY that was not flushed: its rows are not loaded. Nothing after {@link #flush()}, nor when
+     * PostgreSQL has already ended the COPY by rejecting a row.
+     */
     @Override
     public void close() {
         if (open != null) {
             CopyIn abandoned = open;
             open = null;
-            onCopy(() -> {
-                abandoned.cancelCopy();
-                return 0;
-            });
+            if (abandoned.isActive()) {
+                onCopy(() -> {
+                    abandoned.cancelCopy();
+                    return 0;
+                });
+            }
         }
     }
 
