@@ -257,6 +257,8 @@ final class Report {
         }
         if (!replayAgain.isMissingNode()) {
             scenarios.put("replay_again", replayAgain);
+        }
+        if (!replayAgainCpu.isMissingNode()) {
             scenarios.put("replay_again_cpu", replayAgainCpu);
         }
         scenarios.put("size_small", sizeSmall);

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -70,10 +72,7 @@ public final class CopyRows implements AutoCloseable {
             CopyIn abandoned = open;
             open = null;
             if (abandoned.isActive()) {
-                onCopy(() -> {
-                    abandoned.cancelCopy();
-                    return 0;
-                });
+                onCopy(abandoned::cancelCopy);
             }
         }
     }
@@ -89,10 +88,7 @@ public final class CopyRows implements AutoCloseable {
         // sent as UTF-8 bytes (the connection's client encoding) rather than through a Reader the driver re-encodes
         byte[] data = batch.toString().getBytes(StandardCharsets.UTF_8);
         CopyIn into = open;
-        onCopy(() -> {
-            into.writeToCopy(data, 0, data.length);
-            return data.length;
-        });
+        onCopy(() -> into.writeToCopy(data, 0, data.length));
         batch.setLength(0);
         rows = 0;
     }
@@ -102,12 +98,13 @@ public final class CopyRows implements AutoCloseable {
         try {
             call.run();
         } catch (SQLException e) {
-            throw jdbc.getExceptionTranslator().translate("COPY", copy, e);
+            DataAccessException translated = jdbc.getExceptionTranslator().translate("COPY", copy, e);
+            throw translated != null ? translated : new UncategorizedSQLException("COPY", copy, e);
         }
     }
 
     private interface CopyCall {
-        long run() throws SQLException;
+        void run() throws SQLException;
     }
 
     private void append(Object value) {

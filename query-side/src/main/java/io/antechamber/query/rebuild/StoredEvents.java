@@ -21,6 +21,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.PGStatement;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,10 +44,12 @@ public class StoredEvents {
             + "payload FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY (?) ORDER BY global_index";
 
     private final DataSource dataSource;
+    private final SQLExceptionTranslator exceptions;
     private final JacksonSerializer serializer;
 
     public StoredEvents(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer) {
         this.dataSource = dataSource;
+        this.exceptions = new SQLErrorCodeSQLExceptionTranslator(dataSource);
         this.serializer = (JacksonSerializer) serializer;
     }
 
@@ -79,7 +85,8 @@ public class StoredEvents {
             }
             connection.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("reading stored events failed", e);
+            DataAccessException translated = exceptions.translate("reading stored events", SQL, e);
+            throw translated != null ? translated : new UncategorizedSQLException("reading stored events", SQL, e);
         }
     }
 
