@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -98,8 +96,7 @@ public final class CopyRows implements AutoCloseable {
         try {
             call.run();
         } catch (SQLException e) {
-            DataAccessException translated = jdbc.getExceptionTranslator().translate("COPY", copy, e);
-            throw translated != null ? translated : new UncategorizedSQLException("COPY", copy, e);
+            throw SqlFailures.translate(jdbc, "COPY", copy, e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,10 +22,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.PGStatement;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
-import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +41,13 @@ public class StoredEvents {
     private static final String SQL = "SELECT global_index, aggregate_identifier, sequence_number, payload_type, "
             + "payload FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY (?) ORDER BY global_index";
 
+    private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final SQLExceptionTranslator exceptions;
     private final JacksonSerializer serializer;
 
-    public StoredEvents(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer) {
-        this.dataSource = dataSource;
-        this.exceptions = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+    public StoredEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.jdbc = jdbc;
+        this.dataSource = Objects.requireNonNull(jdbc.getDataSource());
         this.serializer = (JacksonSerializer) serializer;
     }
 
@@ -85,8 +83,7 @@ public class StoredEvents {
             }
             connection.commit();
         } catch (SQLException e) {
-            DataAccessException translated = exceptions.translate("reading stored events", SQL, e);
-            throw translated != null ? translated : new UncategorizedSQLException("reading stored events", SQL, e);
+            throw SqlFailures.translate(jdbc, "reading stored events", SQL, e);
         }
     }
 

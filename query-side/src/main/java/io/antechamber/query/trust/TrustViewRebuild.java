@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,7 +58,7 @@ public class TrustViewRebuild implements ProjectionRebuild {
     @Override
     public void rebuild(long upToGlobalIndex) {
         Map<AgentInRoom, Counters> counters = new LinkedHashMap<>();
-        Set<String> counted = new LinkedHashSet<>();
+        Set<String> counted = new HashSet<>();
         Set<String> adjusted = new HashSet<>();
         try (CopyRows history = new CopyRows(jdbc, TrustViewRows.COPY_HISTORY)) {
             events.forEach(Map.of(CheckInCreated.class, CreatedCheckIn.class, TrustAdjusted.class, TrustAdjusted.class),
