@@ -182,9 +182,10 @@ table_inserts() { sql "SELECT relname || ' ' || n_tup_ins FROM pg_stat_user_tabl
 # table the replay filled (rows inserted between the two table_inserts snapshots $1 and $2, the processors'
 # token_entry aside) is dumped to a file and emptied; then, all at once, one psql per table loads it again from its
 # file by COPY while one more reads the event table as B_read does. The wall time of that is a floor for any rebuild
-# that writes these rows. The tables hold the same rows after.
+# that writes these rows, and the whole PostgreSQL server's CPU during it is what PostgreSQL alone spends on it. The
+# tables hold the same rows after.
 replay_floor() {
-  local before=$1 after=$2 events=$3 dir tables=() t0 t1 seconds table rows bytes entries=""
+  local before=$1 after=$2 events=$3 dir tables=() t0 t1 pg0 pg1 seconds table rows bytes entries=""
   dir=$(mktemp -d "${TMPDIR:-/tmp}/antechamber-floor.XXXXXX")
   while read -r table rows; do
     [[ $table == token_entry ]] && continue
@@ -196,6 +197,7 @@ replay_floor() {
   done
   sql "TRUNCATE $(IFS=,; echo "${tables[*]}")" >/dev/null
   sql "CHECKPOINT" >/dev/null
+  pg0=$(pg_server_ticks)
   t0=$(date +%s.%N)
   for table in "${tables[@]}"; do
     "${PSQL[@]}" -d "$DB" -c "\\copy $table FROM '$dir/$table'" &
@@ -203,6 +205,7 @@ replay_floor() {
   read_event_table &
   wait
   t1=$(date +%s.%N)
+  pg1=$(pg_server_ticks)
   seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
   for table in "${tables[@]}"; do
     rows=$(wc -l <"$dir/$table")
@@ -210,9 +213,10 @@ replay_floor() {
     entries+="${entries:+,}{\"table\":\"$table\",\"rows\":$rows,\"bytes\":$bytes}"
   done
   rm -rf "$dir"
-  awk -v e="$events" -v s="$seconds" -v t="[$entries]" 'BEGIN {printf "{\"events\":%d,\"seconds\":%.3f,\"events_per_s\":%.1f,\"tables\":%s,\"how\":\"the rows the replay wrote, dumped to files and loaded again by COPY FROM (psql \\\\copy), one psql per table, while another reads the event table as B_read does, all at once\"}\n", e, s, e / s, t}' \
+  awk -v e="$events" -v s="$seconds" -v t="[$entries]" -v cpu="$(( pg1 - pg0 ))" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN {printf "{\"events\":%d,\"seconds\":%.3f,\"events_per_s\":%.1f,\"pg_server_cpu_s\":%.2f,\"tables\":%s,\"how\":\"the rows the replay wrote, dumped to files and loaded again by COPY FROM (psql \\\\copy), one psql per table, while another reads the event table as B_read does, all at once; pg_server_cpu_s is the CPU of the whole PostgreSQL server meanwhile\"}\n", e, s, e / s, cpu / hz, t}' \
     >"$RUN/replay_floor.json"
-  log "replay floor: PostgreSQL alone reads the events and loads the replay's rows (${tables[*]}) in ${seconds}s"
+  log "replay floor: PostgreSQL alone reads the events and loads the replay's rows (${tables[*]}) in ${seconds}s, $(awk -v c="$(( pg1 - pg0 ))" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", c / hz}') s of its CPU"
 }
 
 # --- CPU ----------------------------------------------------------------------------------------------------------
@@ -228,6 +232,20 @@ db_ticks() {
   echo "$total"
 }
 
+# CPU ticks of the whole PostgreSQL server: the postmaster and each of its live children (sessions, WAL writer,
+# checkpointer, ...), plus what its children that have exited used (the postmaster's cutime and cstime). Between two
+# samples this counts every session that ran, also one that ended meanwhile, and the server's background work that a
+# session's own ticks leave out, such as writing the WAL it produced. The postmaster is the checkpointer's parent.
+pg_server_ticks() {
+  local checkpointer postmaster
+  checkpointer=$(sql "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")
+  postmaster=$(awk '/^PPid:/ {print $2}' "/proc/$checkpointer/status" 2>/dev/null)
+  [[ -n $postmaster ]] || { echo 0; return; }
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat"
+    for child in $(cat /proc/"$postmaster"/task/*/children 2>/dev/null); do ticks "$child"; done
+  } | awk '{sum += $1} END {print sum + 0}'
+}
+
 # CPU ticks of the threads of process $1 whose names match the extended regular expression $2 (Linux cuts thread
 # names to 15 characters, e.g. "C2 CompilerThre").
 thread_ticks() {
@@ -238,18 +256,18 @@ thread_ticks() {
   } END { print total + 0 }'
 }
 
-# "app jit gc db" CPU ticks now: the app, its JIT compiler threads, its garbage collector's threads, and its
-# PostgreSQL sessions. Two samples give the CPU of what ran between them (replay_cpu).
+# "app jit gc db server" CPU ticks now: the app, its JIT compiler threads, its garbage collector's threads, its
+# PostgreSQL sessions, and the whole PostgreSQL server. Two samples give the CPU of what ran between them (replay_cpu).
 cpu_sample() {
-  echo "$(ticks "$APP_PID") $(thread_ticks "$APP_PID" '^C[12] CompilerThre') $(thread_ticks "$APP_PID" '^(GC Thread|G1 )') $(db_ticks)"
+  echo "$(ticks "$APP_PID") $(thread_ticks "$APP_PID" '^C[12] CompilerThre') $(thread_ticks "$APP_PID" '^(GC Thread|G1 )') $(db_ticks) $(pg_server_ticks)"
 }
 
 # Writes $RUN/$1.json: the CPU seconds between the samples $2 and $3 (cpu_sample), split as cpu_sample splits it.
 replay_cpu() {
   awk -v a="$2" -v b="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
     split(a, x, " "); split(b, y, " ")
-    printf "{\"app_s\":%.2f,\"jit_s\":%.2f,\"gc_s\":%.2f,\"db_s\":%.2f,", (y[1] - x[1]) / hz, (y[2] - x[2]) / hz, (y[3] - x[3]) / hz, (y[4] - x[4]) / hz
-    printf "\"how\":\"CPU ticks of the app (of it, its JIT compiler threads and its garbage collector threads) and of its PostgreSQL sessions during the rebuild\"}\n"
+    printf "{\"app_s\":%.2f,\"jit_s\":%.2f,\"gc_s\":%.2f,\"db_s\":%.2f,\"pg_server_s\":%.2f,", (y[1] - x[1]) / hz, (y[2] - x[2]) / hz, (y[3] - x[3]) / hz, (y[4] - x[4]) / hz, (y[5] - x[5]) / hz
+    printf "\"how\":\"CPU ticks of the app (of it, its JIT compiler threads and its garbage collector threads), of its PostgreSQL sessions, and of the whole PostgreSQL server (every session, those of psql too, and the background processes such as the WAL writer) during the rebuild\"}\n"
   }' >"$RUN/$1.json"
   log "$1: $(sed 's/,"how".*//' "$RUN/$1.json")"
 }
