@@ -185,7 +185,7 @@ table_inserts() { sql "SELECT relname || ' ' || n_tup_ins FROM pg_stat_user_tabl
 # that writes these rows, and the whole PostgreSQL server's CPU during it is what PostgreSQL alone spends on it. The
 # tables hold the same rows after.
 replay_floor() {
-  local before=$1 after=$2 events=$3 dir tables=() t0 t1 pg0 pg1 seconds table rows bytes entries=""
+  local before=$1 after=$2 events=$3 dir tables=() t0 t1 pg0 pg1 seconds cpu table rows bytes entries=""
   dir=$(mktemp -d "${TMPDIR:-/tmp}/antechamber-floor.XXXXXX")
   while read -r table rows; do
     [[ $table == token_entry ]] && continue
@@ -207,16 +207,17 @@ replay_floor() {
   t1=$(date +%s.%N)
   pg1=$(pg_server_ticks)
   seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
+  cpu=$(awk -v c="$(( pg1 - pg0 ))" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", c / hz}')
   for table in "${tables[@]}"; do
     rows=$(wc -l <"$dir/$table")
     bytes=$(stat -c %s "$dir/$table")
     entries+="${entries:+,}{\"table\":\"$table\",\"rows\":$rows,\"bytes\":$bytes}"
   done
   rm -rf "$dir"
-  awk -v e="$events" -v s="$seconds" -v t="[$entries]" -v cpu="$(( pg1 - pg0 ))" -v hz="$(getconf CLK_TCK)" \
-      'BEGIN {printf "{\"events\":%d,\"seconds\":%.3f,\"events_per_s\":%.1f,\"pg_server_cpu_s\":%.2f,\"tables\":%s,\"how\":\"the rows the replay wrote, dumped to files and loaded again by COPY FROM (psql \\\\copy), one psql per table, while another reads the event table as B_read does, all at once; pg_server_cpu_s is the CPU of the whole PostgreSQL server meanwhile\"}\n", e, s, e / s, cpu / hz, t}' \
+  awk -v e="$events" -v s="$seconds" -v t="[$entries]" -v cpu="$cpu" \
+      'BEGIN {printf "{\"events\":%d,\"seconds\":%.3f,\"events_per_s\":%.1f,\"pg_server_cpu_s\":%s,\"tables\":%s,\"how\":\"the rows the replay wrote, dumped to files and loaded again by COPY FROM (psql \\\\copy), one psql per table, while another reads the event table as B_read does, all at once; pg_server_cpu_s is the CPU of the whole PostgreSQL server meanwhile\"}\n", e, s, e / s, cpu, t}' \
     >"$RUN/replay_floor.json"
-  log "replay floor: PostgreSQL alone reads the events and loads the replay's rows (${tables[*]}) in ${seconds}s, $(awk -v c="$(( pg1 - pg0 ))" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", c / hz}') s of its CPU"
+  log "replay floor: PostgreSQL alone reads the events and loads the replay's rows (${tables[*]}) in ${seconds}s, ${cpu}s of its CPU"
 }
 
 # --- CPU ----------------------------------------------------------------------------------------------------------
