@@ -237,11 +237,16 @@ db_ticks() {
 # checkpointer, ...), plus what its children that have exited used (the postmaster's cutime and cstime). Between two
 # samples this counts every session that ran, also one that ended meanwhile, and the server's background work that a
 # session's own ticks leave out, such as writing the WAL it produced. The postmaster is the checkpointer's parent.
+# When this machine cannot see the server's processes, it says so and counts 0.
 pg_server_ticks() {
   local checkpointer postmaster
   checkpointer=$(sql "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")
   postmaster=$(awk '/^PPid:/ {print $2}' "/proc/$checkpointer/status" 2>/dev/null)
-  [[ -n $postmaster ]] || { echo 0; return; }
+  if [[ -z $postmaster ]]; then
+    log "the PostgreSQL server's processes are not visible here: its CPU is not measured (reads 0)"
+    echo 0
+    return
+  fi
   { awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat"
     for child in $(cat /proc/"$postmaster"/task/*/children 2>/dev/null); do ticks "$child"; done
   } | awk '{sum += $1} END {print sum + 0}'
