@@ -1,7 +1,7 @@
 package io.antechamber.command;
 
 import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.ErrorCode;
+import io.antechamber.events.common.RefusalCode;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.hamcrest.Description;
@@ -10,7 +10,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 
 /**
  * Hamcrest matchers for the fixtures' {@code expectException(Matcher)}: a refusal is a {@link DomainException}, and
- * what the API client sees is its {@link ErrorCode}, so that is what the tests pin down.
+ * its {@link RefusalCode} says why, so that is what the tests pin down.
  */
 public final class Refusals {
 
@@ -18,12 +18,12 @@ public final class Refusals {
     }
 
     /** A {@link DomainException} with this code. */
-    public static Matcher<DomainException> refusedWith(ErrorCode code) {
+    public static Matcher<DomainException> refusedWith(RefusalCode code) {
         return refusedWith(code, "any details", e -> true);
     }
 
     /** A {@link DomainException} with this code whose details satisfy the predicate. */
-    public static Matcher<DomainException> refusedWith(ErrorCode code, String details,
+    public static Matcher<DomainException> refusedWith(RefusalCode code, String details,
             Predicate<Map<String, Object>> detailsMatch) {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override

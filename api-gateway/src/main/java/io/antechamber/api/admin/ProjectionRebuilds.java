@@ -1,6 +1,6 @@
 package io.antechamber.api.admin;
 
-import io.antechamber.events.common.DomainException;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.query.rebuild.ProjectionRebuild;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ public class ProjectionRebuilds implements AutoCloseable {
     /** Resets the processor and starts the bulk rebuild in the background. */
     public void start(String name, StreamingEventProcessor processor) {
         if (!running.add(name)) {
-            throw DomainException.conflict("'" + name + "' is already being rebuilt");
+            throw ApiException.conflict("'" + name + "' is already being rebuilt");
         }
         processor.shutDown();
         try {
@@ -73,7 +73,7 @@ public class ProjectionRebuilds implements AutoCloseable {
         } catch (RuntimeException e) {
             running.remove(name);
             processor.start();
-            throw DomainException.conflict("cannot reset '" + name + "' while another replica processes it: "
+            throw ApiException.conflict("cannot reset '" + name + "' while another replica processes it: "
                     + e.getMessage());
         }
         workers.execute(() -> rebuild(name, processor));

@@ -1,6 +1,6 @@
 package io.antechamber.api.admin;
 
-import io.antechamber.events.common.DomainException;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.query.agent.AgentViewProjection;
 import io.antechamber.query.checkin.CheckInViewProjection;
 import io.antechamber.query.room.RoomViewProjection;
@@ -47,10 +47,10 @@ public class Projections {
 
     private StreamingEventProcessor processor(String name) {
         if (!NAMES.contains(name)) {
-            throw DomainException.notFound("projection");
+            throw ApiException.notFound("projection");
         }
         return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> DomainException.notFound("projection"));
+                .orElseThrow(() -> ApiException.notFound("projection"));
     }
 
     private ProjectionStatus status(String name, long head) {

@@ -3,8 +3,8 @@ package io.antechamber.api.auth;
 import io.antechamber.command.lookup.Credential;
 import io.antechamber.command.lookup.Credentials;
 import io.antechamber.events.common.ActorType;
-import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.ErrorCode;
+import io.antechamber.api.web.ApiException;
+import io.antechamber.api.web.ApiError;
 import io.antechamber.events.common.OrgId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,16 +47,16 @@ public class AuthInterceptor implements HandlerInterceptor {
         String token = bearerToken(request);
         if (mode == AuthMode.ADMIN) {
             if (!adminToken.matches(token)) {
-                throw new DomainException(ErrorCode.UNAUTHORIZED, "this endpoint needs the admin token");
+                throw new ApiException(ApiError.UNAUTHORIZED, "this endpoint needs the admin token");
             }
             return Caller.admin();
         }
         String hash = BearerToken.hashOf(request).orElseThrow();
         Credential credential = credentials.findByKeyHash(hash)
                 .filter(Credential::active)
-                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "unknown or revoked API key"));
+                .orElseThrow(() -> new ApiException(ApiError.UNAUTHORIZED, "unknown or revoked API key"));
         if (credential.orgId() == null) {
-            throw DomainException.forbidden("this agent has not been claimed into an organization yet");
+            throw ApiException.forbidden("this agent has not been claimed into an organization yet");
         }
         boolean allowed = switch (mode) {
             case AGENT -> credential.actorType() == ActorType.AGENT;
@@ -64,14 +64,14 @@ public class AuthInterceptor implements HandlerInterceptor {
             default -> true;
         };
         if (!allowed) {
-            throw DomainException.forbidden("this endpoint is for " + (mode == AuthMode.AGENT ? "agents" : "humans"));
+            throw ApiException.forbidden("this endpoint is for " + (mode == AuthMode.AGENT ? "agents" : "humans"));
         }
         return new Caller(credential.actorType(), credential.actorId(), new OrgId(credential.orgId()),
                 credential.name(), hash);
     }
 
     private static String bearerToken(HttpServletRequest request) {
-        return BearerToken.of(request).orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
+        return BearerToken.of(request).orElseThrow(() -> new ApiException(ApiError.UNAUTHORIZED,
                 "send 'Authorization: Bearer <token>'"));
     }
 }

@@ -1,7 +1,7 @@
 package io.antechamber.api.auth;
 
 import io.antechamber.api.web.ErrorWriter;
-import io.antechamber.events.common.ErrorCode;
+import io.antechamber.api.web.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +31,7 @@ public class MetricsAuthFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!BearerToken.of(request).filter(adminToken::matches).isPresent()) {
-            errors.write(response, ErrorCode.UNAUTHORIZED, "metrics need the admin token");
+            errors.write(response, ApiError.UNAUTHORIZED, "metrics need the admin token");
             return;
         }
         chain.doFilter(request, response);

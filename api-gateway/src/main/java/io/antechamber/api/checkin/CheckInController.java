@@ -18,8 +18,8 @@ import io.antechamber.events.checkin.ModifyCheckIn;
 import io.antechamber.events.checkin.RejectCheckIn;
 import io.antechamber.events.checkin.WithdrawCheckIn;
 import io.antechamber.events.common.CheckInId;
-import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.ErrorCode;
+import io.antechamber.api.web.ApiException;
+import io.antechamber.api.web.ApiError;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.policy.RiskLevel;
 import io.antechamber.events.policy.TimeoutAction;
@@ -77,7 +77,7 @@ public class CheckInController {
             Map<String, Object> details = new HashMap<>();
             details.put("check_in_id", created.id().value());
             details.put("rule_id", created.policy().ruleId());
-            throw new DomainException(ErrorCode.POLICY_FORBIDS, "the room's policy forbids this check-in", details);
+            throw new ApiException(ApiError.POLICY_FORBIDS, "the room's policy forbids this check-in", details);
         }
         return Data.of(CheckInJson.of(created));
     }
@@ -215,7 +215,7 @@ public class CheckInController {
 
     static CheckInId checkInId(String id) {
         if (!CheckInId.isValid(id)) {
-            throw DomainException.notFound("check-in");
+            throw ApiException.notFound("check-in");
         }
         return new CheckInId(id);
     }

@@ -3,7 +3,7 @@ package io.antechamber.api.checkin;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.ReadAfterWrite;
 import io.antechamber.events.checkin.CheckInState;
-import io.antechamber.events.common.DomainException;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.events.query.FindCheckIn;
 import io.antechamber.query.checkin.CheckInViewProjection;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -26,6 +26,6 @@ public class CheckInReader {
         FindCheckIn query = new FindCheckIn(caller.orgId(), CheckInController.checkInId(id));
         return readAfterWrite.find(CheckInViewProjection.PROCESSING_GROUP,
                         () -> queries.query(query, ResponseTypes.optionalInstanceOf(CheckInState.class)).join())
-                .orElseThrow(() -> DomainException.notFound("check-in"));
+                .orElseThrow(() -> ApiException.notFound("check-in"));
     }
 }

@@ -3,8 +3,8 @@ package io.antechamber.api.checkin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.api.config.AntechamberProperties;
-import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.ErrorCode;
+import io.antechamber.api.web.ApiException;
+import io.antechamber.api.web.ApiError;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +27,11 @@ public class MetadataLimit {
         }
         try {
             if (json.writeValueAsBytes(value).length > maxBytes) {
-                throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, field + " is larger than " + maxBytes
+                throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, field + " is larger than " + maxBytes
                         + " bytes", Map.of("fields", Map.of(field, "is larger than " + maxBytes + " bytes")));
             }
         } catch (JsonProcessingException e) {
-            throw DomainException.invalid(field, "is not serializable");
+            throw ApiException.invalid(field, "is not serializable");
         }
     }
 }

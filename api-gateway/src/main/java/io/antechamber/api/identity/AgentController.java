@@ -11,7 +11,7 @@ import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.ReadAfterWrite;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.AgentId;
-import io.antechamber.events.common.DomainException;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.events.identity.AgentState;
 import io.antechamber.events.identity.ClaimAgent;
 import io.antechamber.events.identity.DeactivateAgent;
@@ -138,12 +138,12 @@ public class AgentController {
         FindAgent query = new FindAgent(caller.orgId(), agentId(id));
         return readAfterWrite.find(AgentViewProjection.PROCESSING_GROUP,
                         () -> queries.query(query, ResponseTypes.optionalInstanceOf(AgentState.class)).join())
-                .orElseThrow(() -> DomainException.notFound("agent"));
+                .orElseThrow(() -> ApiException.notFound("agent"));
     }
 
     private static AgentId agentId(String id) {
         if (!AgentId.isValid(id)) {
-            throw DomainException.notFound("agent");
+            throw ApiException.notFound("agent");
         }
         return new AgentId(id);
     }

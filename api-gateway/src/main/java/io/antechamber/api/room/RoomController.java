@@ -11,7 +11,7 @@ import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.ActorType;
 import io.antechamber.events.common.AgentId;
-import io.antechamber.events.common.DomainException;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.events.common.HumanId;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.query.FindRooms;
@@ -107,7 +107,7 @@ public class RoomController {
         RoomState updated = commands.sendAndWait(new AddRoomMember(target.id(), caller.orgId(), member,
                 caller.actor()));
         RoomMember added = updated.members().stream().filter(m -> m.actor().equals(member)).findFirst()
-                .orElseThrow(() -> DomainException.notFound("member"));
+                .orElseThrow(() -> ApiException.notFound("member"));
         return Data.of(new MembershipJson(target.id().value(), RoomJson.MemberJson.of(added)));
     }
 

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.ReadAfterWrite;
-import io.antechamber.events.common.DomainException;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.query.FindRoom;
 import io.antechamber.events.query.FindRoomId;
@@ -43,7 +43,7 @@ public class RoomResolver {
         }
         RoomId found = readAfterWrite.find(RoomViewProjection.PROCESSING_GROUP,
                         () -> queries.query(query, ResponseTypes.optionalInstanceOf(RoomId.class)).join())
-                .orElseThrow(() -> DomainException.notFound("room"));
+                .orElseThrow(() -> ApiException.notFound("room"));
         idsBySlug.put(query, found);
         return found;
     }
@@ -52,6 +52,6 @@ public class RoomResolver {
         FindRoom query = new FindRoom(caller.orgId(), idOrSlug);
         return readAfterWrite.find(RoomViewProjection.PROCESSING_GROUP,
                         () -> queries.query(query, ResponseTypes.optionalInstanceOf(RoomState.class)).join())
-                .orElseThrow(() -> DomainException.notFound("room"));
+                .orElseThrow(() -> ApiException.notFound("room"));
     }
 }

@@ -7,7 +7,7 @@ import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.events.common.AgentId;
-import io.antechamber.events.common.DomainException;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.events.query.FindAgentTrust;
 import io.antechamber.events.query.FindRoomTrust;
 import io.antechamber.events.room.RoomState;
@@ -51,11 +51,11 @@ public class TrustController {
     @Auth(AuthMode.ANY)
     public Data<AgentTrustJson> agent(Caller caller, @PathVariable String room, @PathVariable String agentId) {
         if (caller.isAgent() && !caller.id().equals(agentId)) {
-            throw DomainException.forbidden("an agent may read only its own trust");
+            throw ApiException.forbidden("an agent may read only its own trust");
         }
         RoomState target = rooms.resolve(caller, room);
         if (!AgentId.isValid(agentId)) {
-            throw DomainException.notFound("agent");
+            throw ApiException.notFound("agent");
         }
         AgentTrustView view = queries.query(new FindAgentTrust(caller.orgId(), target.id(), new AgentId(agentId)),
                 ResponseTypes.instanceOf(AgentTrustView.class)).join();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.ErrorCode;
 import io.antechamber.events.common.WireEnums;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,17 +38,22 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ErrorBody> domain(DomainException e) {
-        return respond(e.code(), e.getMessage(), e.details());
+        return respond(RefusalMapping.toApiError(e.code()), e.getMessage(), e.details());
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorBody> api(ApiException e) {
+        return respond(e.error(), e.getMessage(), e.details());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
-                return respond(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
+                return respond(ApiError.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
             }
             if (cause instanceof InvalidTextException invalid) {
-                return respond(ErrorCode.VALIDATION_ERROR, invalid.getMessage(),
+                return respond(ApiError.VALIDATION_ERROR, invalid.getMessage(),
                         Map.of("fields", Map.of(invalid.field(), "contains text that cannot be stored")));
             }
         }
@@ -61,7 +65,7 @@ public class ApiExceptionHandler {
                     ? "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                             .map(c -> WireEnums.wire((Enum<?>) c)).toList()
                     : "has the wrong type";
-            return respond(ErrorCode.VALIDATION_ERROR, "field '" + field + "' " + problem,
+            return respond(ApiError.VALIDATION_ERROR, "field '" + field + "' " + problem,
                     Map.of("fields", Map.of(field, problem)));
         }
         String message = e.getCause() instanceof JsonParseException
@@ -69,24 +73,24 @@ public class ApiExceptionHandler {
                 : e.getCause() instanceof JsonProcessingException
                         ? "the request body does not have the expected shape"
                         : "a JSON request body is required";
-        return respond(ErrorCode.VALIDATION_ERROR, message, Map.of());
+        return respond(ApiError.VALIDATION_ERROR, message, Map.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return respond(ErrorCode.VALIDATION_ERROR, "parameter '" + e.getName() + "' has the wrong type",
+        return respond(ApiError.VALIDATION_ERROR, "parameter '" + e.getName() + "' has the wrong type",
                 Map.of("fields", Map.of(e.getName(), "has the wrong type")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
-        return respond(ErrorCode.VALIDATION_ERROR, "parameter '" + e.getParameterName() + "' is required",
+        return respond(ApiError.VALIDATION_ERROR, "parameter '" + e.getParameterName() + "' is required",
                 Map.of("fields", Map.of(e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
-        return respond(ErrorCode.VALIDATION_ERROR, "send the body as application/json",
+        return respond(ApiError.VALIDATION_ERROR, "send the body as application/json",
                 Map.of("fields", Map.of("Content-Type", "must be application/json")));
     }
 
@@ -99,12 +103,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class, AggregateNotFoundException.class})
     ResponseEntity<ErrorBody> notFound(Exception e) {
-        return respond(ErrorCode.NOT_FOUND, "not found", Map.of());
+        return respond(ApiError.NOT_FOUND, "not found", Map.of());
     }
 
     @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
     ResponseEntity<ErrorBody> conflict(Exception e) {
-        return respond(ErrorCode.CONFLICT, "a concurrent change won; reload and retry", Map.of());
+        return respond(ApiError.CONFLICT, "a concurrent change won; reload and retry", Map.of());
     }
 
     @ExceptionHandler(CompletionException.class)
@@ -121,12 +125,15 @@ public class ApiExceptionHandler {
         log.error("unhandled failure (request {})", requestId, e);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("request_id", requestId);
-        return respond(ErrorCode.INTERNAL, "internal error; quote request_id when reporting it", details);
+        return respond(ApiError.INTERNAL, "internal error; quote request_id when reporting it", details);
     }
 
     private ResponseEntity<ErrorBody> dispatch(Exception cause) {
         if (cause instanceof DomainException e) {
             return domain(e);
+        }
+        if (cause instanceof ApiException e) {
+            return api(e);
         }
         if (cause instanceof AggregateNotFoundException e) {
             return notFound(e);
@@ -137,7 +144,7 @@ public class ApiExceptionHandler {
         return internal(cause);
     }
 
-    private static ResponseEntity<ErrorBody> respond(ErrorCode code, String message, Map<String, Object> details) {
+    private static ResponseEntity<ErrorBody> respond(ApiError code, String message, Map<String, Object> details) {
         return ResponseEntity.status(code.status()).body(ErrorBody.of(code, message, details));
     }
 }

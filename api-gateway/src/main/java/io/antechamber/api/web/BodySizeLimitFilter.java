@@ -1,7 +1,6 @@
 package io.antechamber.api.web;
 
 import io.antechamber.api.config.AntechamberProperties;
-import io.antechamber.events.common.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -35,7 +34,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "request body is larger than " + limit + " bytes");
+            errors.write(response, ApiError.PAYLOAD_TOO_LARGE, "request body is larger than " + limit + " bytes");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

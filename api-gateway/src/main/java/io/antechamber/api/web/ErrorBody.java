@@ -1,7 +1,6 @@
 package io.antechamber.api.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.antechamber.events.common.ErrorCode;
 import java.util.Map;
 
 /** The one error shape of API.md: {@code {"error": {code, message, statusCode, details}}}. */
@@ -11,7 +10,7 @@ public record ErrorBody(Error error) {
             Map<String, Object> details) {
     }
 
-    public static ErrorBody of(ErrorCode code, String message, Map<String, Object> details) {
+    public static ErrorBody of(ApiError code, String message, Map<String, Object> details) {
         return new ErrorBody(new Error(code.name(), message, code.status(), details));
     }
 

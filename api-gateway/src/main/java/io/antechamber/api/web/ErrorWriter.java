@@ -1,7 +1,6 @@
 package io.antechamber.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.antechamber.events.common.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
@@ -18,7 +17,7 @@ public class ErrorWriter {
         this.json = json;
     }
 
-    public void write(HttpServletResponse response, ErrorCode code, String message) throws IOException {
+    public void write(HttpServletResponse response, ApiError code, String message) throws IOException {
         response.setStatus(code.status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ErrorBody.of(code, message, Map.of()));

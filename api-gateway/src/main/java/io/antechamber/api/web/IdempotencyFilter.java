@@ -2,7 +2,6 @@ package io.antechamber.api.web;
 
 import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.BearerToken;
-import io.antechamber.events.common.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -52,7 +51,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            errors.write(response, ErrorCode.VALIDATION_ERROR, HEADER + " must be 1.." + MAX_KEY_LENGTH + " characters");
+            errors.write(response, ApiError.VALIDATION_ERROR, HEADER + " must be 1.." + MAX_KEY_LENGTH + " characters");
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -83,9 +82,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void replay(HttpServletResponse response, Optional<IdempotencyKeys.Stored> stored, String fingerprint)
             throws IOException {
         if (stored.isEmpty() || !stored.get().completed()) {
-            errors.write(response, ErrorCode.CONFLICT, "a request with this " + HEADER + " is still being processed");
+            errors.write(response, ApiError.CONFLICT, "a request with this " + HEADER + " is still being processed");
         } else if (!stored.get().fingerprint().equals(fingerprint)) {
-            errors.write(response, ErrorCode.CONFLICT, "this " + HEADER + " was used for a different request");
+            errors.write(response, ApiError.CONFLICT, "this " + HEADER + " was used for a different request");
         } else {
             response.setStatus(stored.get().status());
             if (stored.get().contentType() != null) {

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.antechamber.api.auth.BearerToken;
 import io.antechamber.api.config.AntechamberProperties;
-import io.antechamber.events.common.ErrorCode;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -59,7 +58,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            errors.write(response, ErrorCode.RATE_LIMITED, "too many requests for this credential; retry after "
+            errors.write(response, ApiError.RATE_LIMITED, "too many requests for this credential; retry after "
                     + seconds + " s");
             return;
         }

@@ -1,7 +1,5 @@
 package io.antechamber.api.web;
 
-import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.ErrorCode;
 import io.antechamber.events.common.WireEnums;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,7 +52,7 @@ public final class Validation {
 
     public void orThrow() {
         if (!problems.isEmpty()) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "invalid request: " + String.join(", ",
+            throw new ApiException(ApiError.VALIDATION_ERROR, "invalid request: " + String.join(", ",
                     problems.keySet()), Map.of("fields", Map.copyOf(problems)));
         }
     }

@@ -44,6 +44,7 @@ import io.antechamber.events.checkin.WithdrawCheckIn;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.CheckInId;
 import io.antechamber.events.common.DomainException;
+import io.antechamber.events.common.RefusalCode;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.policy.Policy;
 import io.antechamber.events.policy.PolicyDecision;
@@ -81,7 +82,7 @@ class CheckIn {
                 .filter(a -> a.room().orgId().equals(command.orgId()))
                 .orElseThrow(() -> DomainException.notFound("room"));
         if (!agent.member()) {
-            throw DomainException.forbidden("the agent is not a member of this room");
+            throw new DomainException(RefusalCode.NOT_A_MEMBER, "the agent is not a member of this room");
         }
         RoomSettings room = agent.room();
         Policy policy = room.policy();
@@ -151,7 +152,7 @@ class CheckIn {
     CheckInState handle(WithdrawCheckIn command) {
         requireOrg(command.orgId());
         if (!command.by().equals(state.createdBy())) {
-            throw DomainException.forbidden("only the agent that created a check-in may withdraw it");
+            throw new DomainException(RefusalCode.NOT_THE_CREATOR, "only the agent that created a check-in may withdraw it");
         }
         requirePending("withdrawn");
         apply(new CheckInWithdrawn(id, state.roomId(), state.orgId(), state.agentId(), command.by(),
@@ -183,7 +184,7 @@ class CheckIn {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     CheckInState post(PostTask command, RoomDirectory rooms) {
         if (!command.by().isHuman() || !rooms.isMember(command.roomId(), command.by())) {
-            throw DomainException.forbidden("only human members of the room may post tasks to it");
+            throw new DomainException(RefusalCode.NOT_A_MEMBER, "only human members of the room may post tasks to it");
         }
         Instant now = GenericEventMessage.clock.instant();
         apply(new TaskPosted(command.checkInId(), command.roomId(), command.orgId(), command.by(), command.action(),
@@ -222,10 +223,10 @@ class CheckIn {
         requireAgentOfTheRoom(command.by(), rooms, "only agents of the room may join its tasks");
         requireTaskStatus(CheckInStatus.CLAIMED, "joined");
         if (state.isParticipant(command.by())) {
-            throw DomainException.conflict("the agent already takes part in this task");
+            throw new DomainException(RefusalCode.ALREADY_PARTICIPANT, "the agent already takes part in this task");
         }
         if (!state.helpRequested()) {
-            throw DomainException.conflict("no help was requested for this task");
+            throw new DomainException(RefusalCode.NO_HELP_REQUESTED, "no help was requested for this task");
         }
         apply(new HelperJoined(id, state.roomId(), state.orgId(), command.by(), GenericEventMessage.clock.instant()));
         return state;
@@ -251,7 +252,8 @@ class CheckIn {
         }
         Actor by = command.by();
         if (!state.isParticipant(by) && !(by.isHuman() && rooms.isMember(state.roomId(), by))) {
-            throw DomainException.forbidden("only participants and the room's humans may post to this thread");
+            throw new DomainException(RefusalCode.NOT_A_PARTICIPANT,
+                    "only participants and the room's humans may post to this thread");
         }
         MessagePosted posted = new MessagePosted(id, state.roomId(), state.orgId(), command.messageId(), by,
                 command.type(), command.content(), command.metadata() == null ? Map.of() : command.metadata(),
@@ -269,7 +271,7 @@ class CheckIn {
     private void requireDecidableBy(OrgId orgId, Actor by, RoomDirectory rooms) {
         requireOrg(orgId);
         if (!rooms.isMember(state.roomId(), by)) {
-            throw DomainException.forbidden("only members of the room may decide on its check-ins");
+            throw new DomainException(RefusalCode.NOT_A_MEMBER, "only members of the room may decide on its check-ins");
         }
         if (isTask()) {
             requireTaskStatus(CheckInStatus.SUBMITTED, "decided");
@@ -280,7 +282,7 @@ class CheckIn {
 
     private void requireAgentOfTheRoom(Actor by, RoomDirectory rooms, String refusal) {
         if (!by.isAgent() || !rooms.isMember(state.roomId(), by)) {
-            throw DomainException.forbidden(refusal);
+            throw new DomainException(RefusalCode.NOT_A_MEMBER, refusal);
         }
     }
 
@@ -288,7 +290,7 @@ class CheckIn {
         requireOrg(orgId);
         requireTaskStatus(CheckInStatus.CLAIMED, verb);
         if (!state.primary().map(by::equals).orElse(false)) {
-            throw DomainException.forbidden("only the agent that claimed the task may " + primaryOnly);
+            throw new DomainException(RefusalCode.NOT_PRIMARY, "only the agent that claimed the task may " + primaryOnly);
         }
     }
 
@@ -300,16 +302,17 @@ class CheckIn {
 
     private void requirePending(String verb) {
         if (state.status() != CheckInStatus.PENDING) {
-            throw DomainException.conflict("the check-in is " + state.status().wire() + " and can no longer be " + verb);
+            throw new DomainException(RefusalCode.WRONG_STATUS, "the check-in is " + state.status().wire() + " and can no longer be " + verb);
         }
     }
 
     private void requireTaskStatus(CheckInStatus required, String verb) {
         if (!isTask()) {
-            throw DomainException.conflict("this is an agent's check-in, not a task: it cannot be " + verb);
+            throw new DomainException(RefusalCode.NOT_A_TASK,
+                    "this is an agent's check-in, not a task: it cannot be " + verb);
         }
         if (state.status() != required) {
-            throw DomainException.conflict("the task is " + state.status().wire() + "; only a " + required.wire()
+            throw new DomainException(RefusalCode.WRONG_STATUS, "the task is " + state.status().wire() + "; only a " + required.wire()
                     + " task can be " + verb);
         }
     }

@@ -3,6 +3,7 @@ package io.antechamber.command.identity;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.antechamber.events.common.DomainException;
+import io.antechamber.events.common.RefusalCode;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.identity.AgentClaimed;
 import io.antechamber.events.identity.AgentDeactivated;
@@ -54,7 +55,7 @@ class Agent {
 
     AgentState claim(OrgId orgId, Actor by) {
         if (state.status() != AgentStatus.PENDING_CLAIM) {
-            throw DomainException.conflict("the agent was already claimed");
+            throw new DomainException(RefusalCode.ALREADY_CLAIMED, "the agent was already claimed");
         }
         apply(new AgentClaimed(id, orgId, state.name(), state.description(), state.keyPrefix(), by,
                 GenericEventMessage.clock.instant()));
@@ -81,7 +82,7 @@ class Agent {
             throw DomainException.notFound("agent");
         }
         if (state.status() == AgentStatus.DEACTIVATED) {
-            throw DomainException.conflict("the agent is deactivated");
+            throw new DomainException(RefusalCode.DEACTIVATED, "the agent is deactivated");
         }
     }
 

@@ -7,7 +7,7 @@ import io.antechamber.command.lookup.RoomDirectory;
 import io.antechamber.command.policy.PolicyValidator;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.ErrorCode;
+import io.antechamber.events.common.RefusalCode;
 import io.antechamber.events.common.HumanId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
@@ -47,7 +47,7 @@ class Room {
     RoomState create(CreateRoom command, RoomDirectory rooms, OrgDirectory orgs) {
         HumanId owner = orgs.ownerOf(command.orgId()).orElseThrow(() -> DomainException.notFound("organization"));
         if (rooms.slugTaken(command.orgId(), command.slug())) {
-            throw new DomainException(ErrorCode.CONFLICT, "a room with slug '" + command.slug() + "' already exists",
+            throw new DomainException(RefusalCode.SLUG_TAKEN, "a room with slug '" + command.slug() + "' already exists",
                     Map.of("fields", Map.of("slug", "already used in this organization")));
         }
         apply(new RoomCreated(command.roomId(), command.orgId(), command.slug(), command.name(),
@@ -63,7 +63,7 @@ class Room {
             throw DomainException.notFound(command.member().type().wire());
         }
         if (state.isMember(command.member())) {
-            throw DomainException.conflict("already a member of this room");
+            throw new DomainException(RefusalCode.ALREADY_MEMBER, "already a member of this room");
         }
         apply(new MemberAdded(id, state.orgId(), command.member(), command.by(), GenericEventMessage.clock.instant()));
         return state;
@@ -77,7 +77,8 @@ class Room {
                 .findFirst()
                 .orElseThrow(() -> DomainException.notFound("member"));
         if (member.actor().id().equals(state.ownerId().value())) {
-            throw DomainException.conflict("the organization's owner is a member of every room");
+            throw new DomainException(RefusalCode.OWNER_ALWAYS_MEMBER,
+                    "the organization's owner is a member of every room");
         }
         apply(new MemberRemoved(id, state.orgId(), member.actor(), command.by(), GenericEventMessage.clock.instant()));
         return state;
@@ -88,7 +89,7 @@ class Room {
         requireOrg(command.orgId());
         Map<String, String> problems = PolicyValidator.problems(command.policy());
         if (!problems.isEmpty()) {
-            throw new DomainException(ErrorCode.VALIDATION_ERROR, "the policy is not valid", Map.of("fields", problems));
+            throw DomainException.invalid("the policy is not valid", problems);
         }
         apply(new PolicyUpdated(id, state.orgId(), command.policy(), state.policyVersion() + 1, command.by(),
                 GenericEventMessage.clock.instant()));

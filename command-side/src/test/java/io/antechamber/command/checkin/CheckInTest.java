@@ -1,10 +1,11 @@
 package io.antechamber.command.checkin;
 
 import static io.antechamber.command.Refusals.refusedWith;
+import static io.antechamber.events.common.RefusalCode.NOT_A_MEMBER;
+import static io.antechamber.events.common.RefusalCode.NOT_FOUND;
+import static io.antechamber.events.common.RefusalCode.NOT_THE_CREATOR;
+import static io.antechamber.events.common.RefusalCode.WRONG_STATUS;
 import static io.antechamber.command.Refusals.resultThat;
-import static io.antechamber.events.common.ErrorCode.CONFLICT;
-import static io.antechamber.events.common.ErrorCode.FORBIDDEN;
-import static io.antechamber.events.common.ErrorCode.NOT_FOUND;
 
 import io.antechamber.command.lookup.InMemoryRoomDirectory;
 import io.antechamber.events.checkin.ApproveCheckIn;
@@ -214,7 +215,7 @@ class CheckInTest {
                 .when(new CreateCheckIn(CHECK_IN, ROOM, ORG, OUTSIDER_AGENT, "deploy", null, RiskLevel.MEDIUM,
                         Urgency.NORMAL, null, null, null))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_MEMBER));
     }
 
     // --- ApproveCheckIn / RejectCheckIn / ModifyCheckIn ------------------------------------------------------------
@@ -257,7 +258,7 @@ class CheckInTest {
         given(pending(), new CheckInApproved(CHECK_IN, ROOM, ORG, AGENT, Actor.human(REVIEWER), "ok", NOW))
                 .when(new ApproveCheckIn(CHECK_IN, ORG, Actor.human(REVIEWER), "again"))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     @Test
@@ -267,7 +268,7 @@ class CheckInTest {
                 new PolicyDecision(PolicyOutcome.FORBID, DecisionSource.DEFAULT, null, 15.0, 1)))
                 .when(new ApproveCheckIn(CHECK_IN, ORG, Actor.human(REVIEWER), "override"))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     @Test
@@ -275,7 +276,7 @@ class CheckInTest {
         given(pending(), new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, NOW))
                 .when(new RejectCheckIn(CHECK_IN, ORG, Actor.human(REVIEWER), "too late"))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     @Test
@@ -283,7 +284,7 @@ class CheckInTest {
         given(pending(), new CheckInWithdrawn(CHECK_IN, ROOM, ORG, AGENT, Actor.agent(AGENT), NOW))
                 .when(new ModifyCheckIn(CHECK_IN, ORG, Actor.human(REVIEWER), Map.of("x", 1), null))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     @Test
@@ -291,7 +292,7 @@ class CheckInTest {
         given(pending())
                 .when(new ApproveCheckIn(CHECK_IN, ORG, Actor.human(OUTSIDER), null))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_MEMBER));
     }
 
     @Test
@@ -299,7 +300,7 @@ class CheckInTest {
         given(pending())
                 .when(new RejectCheckIn(CHECK_IN, ORG, Actor.human(OUTSIDER), null))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_MEMBER));
     }
 
     @Test
@@ -307,7 +308,7 @@ class CheckInTest {
         given(pending())
                 .when(new ModifyCheckIn(CHECK_IN, ORG, Actor.human(OUTSIDER), Map.of("x", 1), null))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_MEMBER));
     }
 
     @Test
@@ -350,7 +351,7 @@ class CheckInTest {
         given(pending())
                 .when(new WithdrawCheckIn(CHECK_IN, ORG, Actor.agent(OTHER_AGENT)))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_THE_CREATOR));
     }
 
     @Test
@@ -358,7 +359,7 @@ class CheckInTest {
         given(pending(), new CheckInRejected(CHECK_IN, ROOM, ORG, AGENT, Actor.human(REVIEWER), "no", NOW))
                 .when(new WithdrawCheckIn(CHECK_IN, ORG, Actor.agent(AGENT)))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     @Test

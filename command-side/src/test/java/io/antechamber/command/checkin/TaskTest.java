@@ -1,11 +1,17 @@
 package io.antechamber.command.checkin;
 
 import static io.antechamber.command.Refusals.refusedWith;
+import static io.antechamber.events.common.RefusalCode.ALREADY_PARTICIPANT;
+import static io.antechamber.events.common.RefusalCode.INVALID;
+import static io.antechamber.events.common.RefusalCode.NOT_A_MEMBER;
+import static io.antechamber.events.common.RefusalCode.NOT_A_PARTICIPANT;
+import static io.antechamber.events.common.RefusalCode.NOT_A_TASK;
+import static io.antechamber.events.common.RefusalCode.NOT_FOUND;
+import static io.antechamber.events.common.RefusalCode.NOT_PRIMARY;
+import static io.antechamber.events.common.RefusalCode.NOT_THE_CREATOR;
+import static io.antechamber.events.common.RefusalCode.NO_HELP_REQUESTED;
+import static io.antechamber.events.common.RefusalCode.WRONG_STATUS;
 import static io.antechamber.command.Refusals.resultThat;
-import static io.antechamber.events.common.ErrorCode.CONFLICT;
-import static io.antechamber.events.common.ErrorCode.FORBIDDEN;
-import static io.antechamber.events.common.ErrorCode.NOT_FOUND;
-import static io.antechamber.events.common.ErrorCode.VALIDATION_ERROR;
 
 import io.antechamber.command.lookup.InMemoryRoomDirectory;
 import io.antechamber.events.checkin.ApproveCheckIn;
@@ -120,7 +126,7 @@ class TaskTest {
         fixture.givenCurrentTime(NOW)
                 .when(new PostTask(TASK, ROOM, ORG, OUTSIDER, "rotate the keys", null, Urgency.NORMAL, null, null))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_MEMBER));
     }
 
     // --- ClaimTask ----------------------------------------------------------------------------------------------
@@ -141,7 +147,7 @@ class TaskTest {
         given(posted(), claimed())
                 .when(new ClaimTask(TASK, ORG, HELPER))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     @Test
@@ -149,7 +155,7 @@ class TaskTest {
         given(posted())
                 .when(new ClaimTask(TASK, ORG, OUTSIDER_AGENT))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_MEMBER));
     }
 
     @Test
@@ -165,17 +171,17 @@ class TaskTest {
         given(pendingCheckIn())
                 .when(new ClaimTask(TASK, ORG, HELPER))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(NOT_A_TASK));
     }
 
     @Test
     void a_submitted_or_finished_task_cannot_be_claimed() {
         given(posted(), claimed(), submitted())
                 .when(new ClaimTask(TASK, ORG, HELPER))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
         given(posted(), claimed(), submitted(), new TaskApproved(TASK, ROOM, ORG, LEAD, "thanks", EARLIER))
                 .when(new ClaimTask(TASK, ORG, HELPER))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     // --- ReleaseTask -------------------------------------------------------------------------------------------
@@ -201,7 +207,7 @@ class TaskTest {
         given(posted(), claimed(), helpRequested(), joined())
                 .when(new ReleaseTask(TASK, ORG, HELPER))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_PRIMARY));
     }
 
     @Test
@@ -209,7 +215,7 @@ class TaskTest {
         given(posted())
                 .when(new ReleaseTask(TASK, ORG, WORKER))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     // --- RequestHelp / JoinTask ---------------------------------------------------------------------------------
@@ -233,10 +239,10 @@ class TaskTest {
     void only_the_primary_may_request_help_and_only_on_a_claimed_task() {
         given(posted(), claimed())
                 .when(new RequestHelp(TASK, ORG, HELPER, null))
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_PRIMARY));
         given(posted())
                 .when(new RequestHelp(TASK, ORG, WORKER, null))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     @Test
@@ -254,17 +260,17 @@ class TaskTest {
         given(posted(), claimed())
                 .when(new JoinTask(TASK, ORG, HELPER))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(NO_HELP_REQUESTED));
     }
 
     @Test
     void joining_twice_or_as_the_primary_is_a_conflict() {
         given(posted(), claimed(), helpRequested(), joined())
                 .when(new JoinTask(TASK, ORG, HELPER))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(ALREADY_PARTICIPANT));
         given(posted(), claimed(), helpRequested())
                 .when(new JoinTask(TASK, ORG, WORKER))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(ALREADY_PARTICIPANT));
     }
 
     @Test
@@ -272,14 +278,14 @@ class TaskTest {
         given(posted(), claimed(), helpRequested())
                 .when(new JoinTask(TASK, ORG, OUTSIDER_AGENT))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_MEMBER));
     }
 
     @Test
     void an_open_task_cannot_be_joined() {
         given(posted())
                 .when(new JoinTask(TASK, ORG, HELPER))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     // --- SubmitResult ---------------------------------------------------------------------------------------------
@@ -301,17 +307,17 @@ class TaskTest {
         given(posted(), claimed(), helpRequested(), joined())
                 .when(new SubmitResult(TASK, ORG, HELPER, "done", null, null))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_PRIMARY));
     }
 
     @Test
     void an_open_or_already_submitted_task_cannot_be_submitted() {
         given(posted())
                 .when(new SubmitResult(TASK, ORG, WORKER, "done", null, null))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
         given(posted(), claimed(), submitted())
                 .when(new SubmitResult(TASK, ORG, WORKER, "done again", null, null))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     // --- decisions on the submitted result -----------------------------------------------------------------------
@@ -356,13 +362,13 @@ class TaskTest {
     void a_task_that_is_not_submitted_cannot_be_decided() {
         given(posted(), claimed())
                 .when(new ApproveCheckIn(TASK, ORG, LEAD, null))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
         given(posted())
                 .when(new RejectCheckIn(TASK, ORG, LEAD, null))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
         given(posted(), claimed(), submitted(), new TaskApproved(TASK, ROOM, ORG, LEAD, null, EARLIER))
                 .when(new ModifyCheckIn(TASK, ORG, LEAD, CHANGES, null))
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(WRONG_STATUS));
     }
 
     @Test
@@ -370,7 +376,7 @@ class TaskTest {
         given(posted(), claimed(), submitted())
                 .when(new ApproveCheckIn(TASK, ORG, OUTSIDER, null))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_MEMBER));
     }
 
     @Test
@@ -378,7 +384,7 @@ class TaskTest {
         given(posted(), claimed())
                 .when(new WithdrawCheckIn(TASK, ORG, WORKER))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_THE_CREATOR));
     }
 
     // --- PostMessage -------------------------------------------------------------------------------------------
@@ -408,13 +414,13 @@ class TaskTest {
         given(posted(), claimed())
                 .when(new PostMessage(TASK, ORG, HELPER, MESSAGE, MessageType.COMMENT, "hi", null, null))
                 .expectNoEvents()
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_PARTICIPANT));
         given(posted(), claimed())
                 .when(new PostMessage(TASK, ORG, OUTSIDER, MESSAGE, MessageType.COMMENT, "hi", null, null))
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_PARTICIPANT));
         given(posted(), claimed(), new TaskReleased(TASK, ROOM, ORG, WORKER, EARLIER))
                 .when(new PostMessage(TASK, ORG, WORKER, MESSAGE, MessageType.COMMENT, "still here?", null, null))
-                .expectException(refusedWith(FORBIDDEN));
+                .expectException(refusedWith(NOT_A_PARTICIPANT));
     }
 
     @Test
@@ -423,7 +429,7 @@ class TaskTest {
             given(posted(), claimed())
                     .when(new PostMessage(TASK, ORG, WORKER, MESSAGE, type, "fake", null, null))
                     .expectNoEvents()
-                    .expectException(refusedWith(VALIDATION_ERROR));
+                    .expectException(refusedWith(INVALID));
         }
     }
 

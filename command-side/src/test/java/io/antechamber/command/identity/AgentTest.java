@@ -1,9 +1,10 @@
 package io.antechamber.command.identity;
 
 import static io.antechamber.command.Refusals.refusedWith;
+import static io.antechamber.events.common.RefusalCode.ALREADY_CLAIMED;
+import static io.antechamber.events.common.RefusalCode.DEACTIVATED;
+import static io.antechamber.events.common.RefusalCode.NOT_FOUND;
 import static io.antechamber.command.Refusals.resultThat;
-import static io.antechamber.events.common.ErrorCode.CONFLICT;
-import static io.antechamber.events.common.ErrorCode.NOT_FOUND;
 
 import io.antechamber.command.lookup.InMemoryClaimTokens;
 import io.antechamber.events.common.Actor;
@@ -100,7 +101,7 @@ class AgentTest {
                 Actor.human(OWNER), NOW))
                 .when(new ClaimAgent(CLAIM_TOKEN_HASH, OTHER_ORG, Actor.human(STRANGER)))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(ALREADY_CLAIMED));
     }
 
     // --- RotateAgentKey / DeactivateAgent --------------------------------------------------------------------------
@@ -127,7 +128,7 @@ class AgentTest {
         given(registered(), new AgentDeactivated(AGENT, ORG, Actor.human(OWNER), NOW))
                 .when(new RotateAgentKey(AGENT, ORG, "sha256-of-new-key", "ak_67890", Actor.human(OWNER)))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(DEACTIVATED));
     }
 
     @Test
@@ -135,7 +136,7 @@ class AgentTest {
         given(registered(), new AgentDeactivated(AGENT, ORG, Actor.human(OWNER), NOW))
                 .when(new DeactivateAgent(AGENT, ORG, Actor.human(OWNER)))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(DEACTIVATED));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.antechamber.command.room;
 
 import static io.antechamber.command.Refusals.refusedWith;
+import static io.antechamber.events.common.RefusalCode.ALREADY_MEMBER;
+import static io.antechamber.events.common.RefusalCode.INVALID;
+import static io.antechamber.events.common.RefusalCode.NOT_FOUND;
+import static io.antechamber.events.common.RefusalCode.OWNER_ALWAYS_MEMBER;
+import static io.antechamber.events.common.RefusalCode.SLUG_TAKEN;
 import static io.antechamber.command.Refusals.resultThat;
-import static io.antechamber.events.common.ErrorCode.CONFLICT;
-import static io.antechamber.events.common.ErrorCode.NOT_FOUND;
-import static io.antechamber.events.common.ErrorCode.VALIDATION_ERROR;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
@@ -101,7 +103,7 @@ class RoomTest {
         fixture.givenCurrentTime(NOW)
                 .when(new CreateRoom(ROOM, ORG, "taken", "Taken", null, Actor.human(CREATOR)))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT, "details.fields naming slug",
+                .expectException(refusedWith(SLUG_TAKEN, "details.fields naming slug",
                         details -> details.get("fields") instanceof Map<?, ?> fields && fields.containsKey("slug")));
     }
 
@@ -147,7 +149,7 @@ class RoomTest {
         givenRoom(new MemberAdded(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER), NOW))
                 .when(new AddRoomMember(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER)))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(ALREADY_MEMBER));
     }
 
     @Test
@@ -182,7 +184,7 @@ class RoomTest {
         givenRoom()
                 .when(new RemoveRoomMember(ROOM, ORG, OWNER.value(), Actor.human(CREATOR)))
                 .expectNoEvents()
-                .expectException(refusedWith(CONFLICT));
+                .expectException(refusedWith(OWNER_ALWAYS_MEMBER));
     }
 
     @Test
@@ -215,7 +217,7 @@ class RoomTest {
         givenRoom()
                 .when(new UpdatePolicy(ROOM, ORG, invalid, Actor.human(OWNER)))
                 .expectNoEvents()
-                .expectException(refusedWith(VALIDATION_ERROR,
+                .expectException(refusedWith(INVALID,
                         "details.fields naming default_timeout_ms and rules[0].id",
                         details -> details.get("fields") instanceof Map<?, ?> fields
                                 && fields.keySet().equals(Set.of("default_timeout_ms", "rules[0].id"))));

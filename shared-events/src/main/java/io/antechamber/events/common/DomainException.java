@@ -5,25 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A refusal by the domain, with the API error code it maps to. Lives in the shared language so that
- * the gateway can map it centrally without depending on command-side internals.
+ * A refusal by the domain: a {@link RefusalCode}, a message for people, and details for clients. Lives in the shared
+ * language so that the gateway can map it centrally without depending on command-side internals.
  */
 public class DomainException extends RuntimeException {
 
-    private final ErrorCode code;
+    private final RefusalCode code;
     private final Map<String, Object> details;
 
-    public DomainException(ErrorCode code, String message) {
+    public DomainException(RefusalCode code, String message) {
         this(code, message, Map.of());
     }
 
-    public DomainException(ErrorCode code, String message, Map<String, Object> details) {
+    public DomainException(RefusalCode code, String message, Map<String, Object> details) {
         super(message, null, false, false);
         this.code = code;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    public ErrorCode code() {
+    public RefusalCode code() {
         return code;
     }
 
@@ -32,18 +32,16 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException notFound(String what) {
-        return new DomainException(ErrorCode.NOT_FOUND, what + " not found");
+        return new DomainException(RefusalCode.NOT_FOUND, what + " not found");
     }
 
-    public static DomainException conflict(String message) {
-        return new DomainException(ErrorCode.CONFLICT, message);
-    }
-
-    public static DomainException forbidden(String message) {
-        return new DomainException(ErrorCode.FORBIDDEN, message);
-    }
-
+    /** An {@link RefusalCode#INVALID} refusal naming one bad field. */
     public static DomainException invalid(String field, String message) {
-        return new DomainException(ErrorCode.VALIDATION_ERROR, message, Map.of("fields", Map.of(field, message)));
+        return new DomainException(RefusalCode.INVALID, message, Map.of("fields", Map.of(field, message)));
+    }
+
+    /** An {@link RefusalCode#INVALID} refusal naming several bad fields. */
+    public static DomainException invalid(String message, Map<String, String> fields) {
+        return new DomainException(RefusalCode.INVALID, message, Map.of("fields", fields));
     }
 }
