@@ -45,26 +45,32 @@ public class AuthInterceptor implements HandlerInterceptor {
 
     private Caller authenticate(HttpServletRequest request, AuthMode mode) {
         String token = bearerToken(request);
-        if (mode == AuthMode.ADMIN) {
-            if (!adminToken.matches(token)) {
-                throw new ApiException(ApiError.UNAUTHORIZED, "this endpoint needs the admin token");
-            }
+        if (mode == AuthMode.ADMIN && adminToken.matches(token)) {
             return Caller.admin();
         }
         String hash = BearerToken.hashOf(request).orElseThrow();
         Credential credential = credentials.findByKeyHash(hash)
                 .filter(Credential::active)
-                .orElseThrow(() -> new ApiException(ApiError.UNAUTHORIZED, "unknown or revoked API key"));
+                .orElseThrow(() -> new ApiException(ApiError.UNAUTHORIZED, mode == AuthMode.ADMIN
+                        ? "this endpoint needs the admin token" : "unknown or revoked API key"));
+        if (mode == AuthMode.ADMIN) {
+            throw ApiException.forbidden("this endpoint is for the operator's admin token, not an API key");
+        }
         if (credential.orgId() == null) {
             throw ApiException.forbidden("this agent has not been claimed into an organization yet");
         }
         boolean allowed = switch (mode) {
             case AGENT -> credential.actorType() == ActorType.AGENT;
             case HUMAN -> credential.actorType() == ActorType.HUMAN;
+            case ORG_ADMIN -> credential.isAdmin();
             default -> true;
         };
         if (!allowed) {
-            throw ApiException.forbidden("this endpoint is for " + (mode == AuthMode.AGENT ? "agents" : "humans"));
+            throw ApiException.forbidden(switch (mode) {
+                case AGENT -> "this endpoint is for agents";
+                case ORG_ADMIN -> "this endpoint is for admins of the organization";
+                default -> "this endpoint is for humans";
+            });
         }
         return new Caller(credential.actorType(), credential.actorId(), new OrgId(credential.orgId()),
                 credential.name(), hash);

@@ -1,6 +1,8 @@
 package io.antechamber.api.auth;
 
 import io.antechamber.api.web.ErrorWriter;
+import io.antechamber.command.lookup.Credential;
+import io.antechamber.command.lookup.Credentials;
 import io.antechamber.api.web.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,15 +12,20 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** {@code /actuator/prometheus} is for the operator: it needs the admin token. Health stays open. */
+/**
+ * {@code /actuator/prometheus} is for the operator: it needs the admin token (a valid API key is 403, anything else
+ * 401). Health stays open.
+ */
 @Component
 public class MetricsAuthFilter extends OncePerRequestFilter {
 
     private final AdminToken adminToken;
+    private final Credentials credentials;
     private final ErrorWriter errors;
 
-    public MetricsAuthFilter(AdminToken adminToken, ErrorWriter errors) {
+    public MetricsAuthFilter(AdminToken adminToken, Credentials credentials, ErrorWriter errors) {
         this.adminToken = adminToken;
+        this.credentials = credentials;
         this.errors = errors;
     }
 
@@ -31,7 +38,13 @@ public class MetricsAuthFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!BearerToken.of(request).filter(adminToken::matches).isPresent()) {
-            errors.write(response, ApiError.UNAUTHORIZED, "metrics need the admin token");
+            boolean apiKey = BearerToken.hashOf(request).flatMap(credentials::findByKeyHash)
+                    .filter(Credential::active).isPresent();
+            if (apiKey) {
+                errors.write(response, ApiError.FORBIDDEN, "metrics are for the operator's admin token, not an API key");
+            } else {
+                errors.write(response, ApiError.UNAUTHORIZED, "metrics need the admin token");
+            }
             return;
         }
         chain.doFilter(request, response);

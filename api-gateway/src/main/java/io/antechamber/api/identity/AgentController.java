@@ -35,7 +35,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Agents: registered by a human, or self-registered and claimed with a token; keys rotated or revoked. */
+/**
+ * Agents: registered by an admin, or self-registered and claimed with a token by one; keys rotated or revoked by
+ * admins.
+ */
 @RestController
 public class AgentController {
 
@@ -72,7 +75,7 @@ public class AgentController {
 
     @PostMapping("/v1/agents/register")
     @ResponseStatus(HttpStatus.CREATED)
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<AgentRegisteredJson> register(Caller caller, @RequestBody RegisterAgentRequest request) {
         validate(request);
         String apiKey = ApiKeys.generate(ApiKeys.AGENT_PREFIX);
@@ -94,7 +97,7 @@ public class AgentController {
     }
 
     @PostMapping("/v1/agents/claim")
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<AgentClaimedJson> claim(Caller caller, @RequestBody ClaimRequest request) {
         Validation validation = new Validation();
         validation.text("claim_token", request.claimToken(), true, 1, 200);
@@ -119,7 +122,7 @@ public class AgentController {
     }
 
     @PostMapping("/v1/agents/{id}/rotate-key")
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<RotatedKeyJson> rotateKey(Caller caller, @PathVariable String id) {
         String apiKey = ApiKeys.generate(ApiKeys.AGENT_PREFIX);
         AgentState agent = commands.sendAndWait(new RotateAgentKey(agentId(id), caller.orgId(), ApiKeys.hash(apiKey),
@@ -128,7 +131,7 @@ public class AgentController {
     }
 
     @DeleteMapping("/v1/agents/{id}")
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<AgentJson> deactivate(Caller caller, @PathVariable String id) {
         AgentState agent = commands.sendAndWait(new DeactivateAgent(agentId(id), caller.orgId(), caller.actor()));
         return Data.of(AgentJson.of(agent));

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A room's policy: read by anyone of the org, replaced whole by a human, versioned on every change. */
+/** A room's policy: read by anyone of the org, replaced whole by an admin, versioned on every change. */
 @RestController
 public class PolicyController {
 
@@ -34,7 +34,7 @@ public class PolicyController {
 
     /** The body is the policy document of API.md; the command side validates it (details.fields on 400). */
     @PutMapping("/v1/rooms/{room}/policy")
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<PolicyJson> replace(Caller caller, @PathVariable String room, @RequestBody Policy policy) {
         RoomState target = rooms.resolve(caller, room);
         RoomState updated = commands.sendAndWait(new UpdatePolicy(target.id(), caller.orgId(), policy,

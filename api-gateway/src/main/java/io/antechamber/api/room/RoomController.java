@@ -60,7 +60,7 @@ public class RoomController {
 
     @PostMapping("/v1/rooms")
     @ResponseStatus(HttpStatus.CREATED)
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<RoomJson> create(Caller caller, @RequestBody CreateRoomRequest request) {
         Validation validation = new Validation();
         validation.text("name", request.name(), true, 1, 200);
@@ -90,7 +90,7 @@ public class RoomController {
 
     @PostMapping("/v1/rooms/{room}/members")
     @ResponseStatus(HttpStatus.CREATED)
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<MembershipJson> addMember(Caller caller, @PathVariable String room,
             @RequestBody AddMemberRequest request) {
         Validation validation = new Validation();
@@ -113,7 +113,7 @@ public class RoomController {
 
     @DeleteMapping("/v1/rooms/{room}/members/{memberId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public void removeMember(Caller caller, @PathVariable String room, @PathVariable String memberId) {
         RoomState target = rooms.resolve(caller, room);
         commands.sendAndWait(new RemoveRoomMember(target.id(), caller.orgId(), memberId, caller.actor()));

@@ -17,7 +17,8 @@ class ProjectionAdminTest extends IntegrationTest {
         JsonNode all = api.eventually(http.get("/v1/admin/projections").auth(ADMIN_TOKEN),
                 d -> StreamSupport.stream(d.spliterator(), false).allMatch(p -> p.get("lag_events").asLong() == 0));
         assertThat(all).extracting(p -> p.get("name").asText())
-                .containsExactlyInAnyOrder("check-in-view", "room-view", "agent-view", "trust-view", "thread-view");
+                .containsExactlyInAnyOrder("check-in-view", "room-view", "agent-view", "trust-view", "thread-view",
+                        "human-view");
         assertThat(all.get(0).get("position").asLong()).isPositive();
     }
 

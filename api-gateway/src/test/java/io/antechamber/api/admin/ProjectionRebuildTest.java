@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectionRebuildTest extends IntegrationTest {
 
     private static final List<String> PROJECTIONS = List.of("check-in-view", "room-view", "agent-view", "trust-view",
-            "thread-view");
+            "thread-view", "human-view");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -85,6 +85,10 @@ class ProjectionRebuildTest extends IntegrationTest {
         TestApi.Room beta = api.newRoom(org, "beta");
         TestApi.Human reviewer = api.newHuman(org, "reviewer");
         api.addMember(org, alpha, reviewer);
+        TestApi.Human promoted = api.newHuman(org, "promoted");
+        http.patch("/v1/humans/" + promoted.id(), Map.of("role", "admin")).auth(org.humanKey()).send().expect(200);
+        http.post("/v1/humans/" + promoted.id() + "/rotate-key", null).auth(promoted.key()).send().expect(200);
+        http.delete("/v1/humans/" + api.newHuman(org, "left", "admin").id()).auth(org.humanKey()).send().expect(200);
         TestApi.Agent registered = api.memberAgent(org, alpha, "registered");
         JsonNode selfRegistered = http.post("/v1/agents/self-register", Map.of("name", "self")).send().expect(201)
                 .data();
@@ -176,6 +180,7 @@ class ProjectionRebuildTest extends IntegrationTest {
         rows.put("check_in_view", jdbc.queryForList("SELECT * FROM check_in_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("room_view", jdbc.queryForList("SELECT * FROM room_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("agent_view", jdbc.queryForList("SELECT * FROM agent_view WHERE org_id = ? ORDER BY id", orgId));
+        rows.put("human_view", jdbc.queryForList("SELECT * FROM human_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("thread_messages", jdbc.queryForList(
                 "SELECT * FROM thread_messages WHERE org_id = ? ORDER BY id", orgId));
         rows.put("trust_view", jdbc.queryForList(

@@ -35,6 +35,10 @@ public final class Http {
         return new Call("PUT", path, body);
     }
 
+    public Call patch(String path, Object body) {
+        return new Call("PATCH", path, body);
+    }
+
     public Call delete(String path) {
         return new Call("DELETE", path, null);
     }
