@@ -47,7 +47,7 @@ class ProjectionAdminTest extends IntegrationTest {
     @Test
     void projections_are_for_the_operator_only() {
         http.get("/v1/admin/projections").send().expectError(401, "UNAUTHORIZED");
-        http.get("/v1/admin/projections").auth(api.newOrg().humanKey()).send().expectError(401, "UNAUTHORIZED");
+        http.get("/v1/admin/projections").auth(api.newOrg().humanKey()).send().expectError(403, "FORBIDDEN");
         http.post("/v1/admin/projections/nope/replay", null).auth(ADMIN_TOKEN).send().expectError(404, "NOT_FOUND");
     }
 }

@@ -144,7 +144,7 @@ class AgentApiTest extends IntegrationTest {
     @Test
     void the_same_idempotency_key_from_another_credential_is_a_separate_request() {
         TestApi.Org org = api.newOrg();
-        TestApi.Human colleague = api.newHuman(org, "Grace");
+        TestApi.Human colleague = api.newHuman(org, "Grace", "admin");
 
         String first = http.post("/v1/agents/register", Map.of("name", "a")).auth(org.humanKey())
                 .header("Idempotency-Key", "shared-key").send().expect(201).data().get("agent").get("id").asText();
