@@ -55,15 +55,17 @@ public class CheckInController {
     private final CheckInReader reader;
     private final CheckInChangeListener changes;
     private final MetadataLimit metadataLimit;
+    private final WaitSlots waitSlots;
 
     public CheckInController(CommandGateway commands, PagedQueries pagedQueries, RoomResolver rooms, CheckInReader reader,
-            CheckInChangeListener changes, MetadataLimit metadataLimit) {
+            CheckInChangeListener changes, MetadataLimit metadataLimit, WaitSlots waitSlots) {
         this.commands = commands;
         this.pagedQueries = pagedQueries;
         this.rooms = rooms;
         this.reader = reader;
         this.changes = changes;
         this.metadataLimit = metadataLimit;
+        this.waitSlots = waitSlots;
     }
 
     @PostMapping("/v1/rooms/{room}/check-in")
@@ -96,7 +98,8 @@ public class CheckInController {
 
     /**
      * Long-poll: answers as soon as the check-in no longer awaits action, or after {@code timeout_ms} (default
-     * 30 s, at most 60 s) with its current state. No thread is held while waiting.
+     * 30 s, at most 60 s) with its current state. No thread is held while waiting; a wait that holds takes one of the
+     * credential's {@link WaitSlots}, given back however the wait ends (answer, timeout, client gone, error).
      */
     @GetMapping("/v1/check-ins/{id}/wait")
     @Auth(AuthMode.ANY)
@@ -112,17 +115,33 @@ public class CheckInController {
             result.setResult(Data.of(CheckInJson.of(current)));
             return result;
         }
-        Runnable check = () -> {
-            CheckInState now = reader.find(caller, id);
-            if (!now.status().isAwaitingAction()) {
-                result.setResult(Data.of(CheckInJson.of(now)));
+        WaitSlots.Slot slot = waitSlots.take(caller.credential());
+        AutoCloseable subscription = null;
+        try {
+            Runnable check = () -> {
+                CheckInState now = reader.find(caller, id);
+                if (!now.status().isAwaitingAction()) {
+                    result.setResult(Data.of(CheckInJson.of(now)));
+                }
+            };
+            subscription = changes.subscribe(current.id().value(), check);
+            AutoCloseable subscribed = subscription;
+            result.onCompletion(() -> {
+                close(subscribed);
+                slot.release();
+            });
+            result.onError(error -> slot.release());
+            result.onTimeout(() -> result.setResult(Data.of(CheckInJson.of(reader.find(caller, id)))));
+            check.run();
+            return result;
+        } catch (RuntimeException e) {
+            // the wait never started, so no completion callback will give these back
+            if (subscription != null) {
+                close(subscription);
             }
-        };
-        AutoCloseable subscription = changes.subscribe(current.id().value(), check);
-        result.onCompletion(() -> close(subscription));
-        result.onTimeout(() -> result.setResult(Data.of(CheckInJson.of(reader.find(caller, id)))));
-        check.run();
-        return result;
+            slot.release();
+            throw e;
+        }
     }
 
     @PostMapping("/v1/check-ins/{id}/approve")

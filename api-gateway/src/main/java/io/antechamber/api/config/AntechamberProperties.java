@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits      request size limits
  * @param rateLimit   requests per credential (per replica): a sustained rate and a burst
  * @param admission   backpressure on new check-ins while the check-in view or the timeout saga is behind (ADR 0010)
+ * @param unclaimedAgents when self-registered agents nobody claims are removed
+ * @param waits       long-polls ({@code /wait}): how many each credential may hold, and how the connection that wakes
+ *                    them is watched
  */
 @ConfigurationProperties("antechamber")
 public record AntechamberProperties(
@@ -20,7 +23,9 @@ public record AntechamberProperties(
         @DefaultValue EmbeddedDb embeddedDb,
         @DefaultValue Limits limits,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Admission admission) {
+        @DefaultValue Admission admission,
+        @DefaultValue UnclaimedAgentExpiry unclaimedAgents,
+        @DefaultValue Waits waits) {
 
     public record EmbeddedDb(@DefaultValue("./data") String dataDirectory) {
     }
@@ -39,5 +44,20 @@ public record AntechamberProperties(
     }
 
     public record Limits(@DefaultValue("65536") int maxBodyBytes, @DefaultValue("10240") int maxMetadataBytes) {
+    }
+
+    /**
+     * @param maxAge        a self-registered agent still unclaimed this long after registering is removed
+     * @param checkInterval how often the removal task looks for such agents (one replica at a time)
+     */
+    public record UnclaimedAgentExpiry(@DefaultValue("7d") Duration maxAge, @DefaultValue("1h") Duration checkInterval) {
+    }
+
+    /**
+     * @param maxPerCredential      long-polls one credential may hold open at once on a replica; more get 429
+     * @param listenerProbeInterval how often the LISTEN connection that wakes long-polls is checked; a dead one is
+     *                              replaced and every waiter re-reads its check-in
+     */
+    public record Waits(@DefaultValue("20") int maxPerCredential, @DefaultValue("5s") Duration listenerProbeInterval) {
     }
 }

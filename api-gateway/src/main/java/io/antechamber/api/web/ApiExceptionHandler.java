@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -43,6 +44,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e) {
+        if (e.retryAfter() != null) {
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            return ResponseEntity.status(e.error().status()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(ErrorBody.of(e.error(), e.getMessage(), e.details()));
+        }
         return respond(e.error(), e.getMessage(), e.details());
     }
 
