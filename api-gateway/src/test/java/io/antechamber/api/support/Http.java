@@ -19,10 +19,16 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final int port;
     private final String base;
 
     public Http(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public Call get(String path) {
