@@ -1,6 +1,7 @@
 package io.antechamber.api.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    and printed once at start-up
  * @param embeddedDb  where the embedded PostgreSQL keeps its data when no datasource URL is configured
  * @param limits      request size limits
- * @param rateLimit   requests per credential (per replica): a sustained rate and a burst
+ * @param rateLimit   requests per credential, or per client address for calls without one (per replica): a
+ *                    sustained rate and a burst; and self-registrations per client address
+ * @param trustedProxies addresses or CIDR blocks of the reverse proxies whose {@code X-Forwarded-For} names the
+ *                    client; empty: the direct peer is the client
+ * @param idempotency how long an in-flight {@code Idempotency-Key} is held before a retry may run it again
  * @param admission   backpressure on new check-ins while the check-in view or the timeout saga is behind (ADR 0010)
  * @param unclaimedAgents when self-registered agents nobody claims are removed
  * @param waits       long-polls ({@code /wait}): how many each credential may hold, and how the connection that wakes
@@ -25,12 +30,19 @@ public record AntechamberProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Admission admission,
         @DefaultValue UnclaimedAgentExpiry unclaimedAgents,
-        @DefaultValue Waits waits) {
+        @DefaultValue Waits waits,
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue Idempotency idempotency) {
 
     public record EmbeddedDb(@DefaultValue("./data") String dataDirectory) {
     }
 
-    public record RateLimit(@DefaultValue("100") int perSecond, @DefaultValue("200") int burst) {
+    public record RateLimit(@DefaultValue("100") int perSecond, @DefaultValue("200") int burst,
+            @DefaultValue("10") int selfRegistrationsPerHour) {
+    }
+
+    /** @param lease how long a request holds its key while it runs; a crashed one lets go when this runs out */
+    public record Idempotency(@DefaultValue("60s") Duration lease) {
     }
 
     /**

@@ -4,6 +4,7 @@ import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
+import io.antechamber.api.auth.Secret;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
@@ -55,19 +56,31 @@ public class AgentController {
     public record RegisterAgentRequest(String name, String description) {
     }
 
-    public record ClaimRequest(String claimToken) {
+    public record ClaimRequest(Secret claimToken) {
     }
 
-    public record AgentRegisteredJson(AgentJson agent, String apiKey, String keyPrefix) {
+    public record AgentRegisteredJson(AgentJson agent, Secret apiKey, String keyPrefix) {
+
+        AgentRegisteredJson(AgentJson agent, String apiKey, String keyPrefix) {
+            this(agent, new Secret(apiKey), keyPrefix);
+        }
     }
 
-    public record AgentSelfRegisteredJson(AgentJson agent, String apiKey, String claimToken, String status) {
+    public record AgentSelfRegisteredJson(AgentJson agent, Secret apiKey, Secret claimToken, String status) {
+
+        AgentSelfRegisteredJson(AgentJson agent, String apiKey, String claimToken, String status) {
+            this(agent, new Secret(apiKey), new Secret(claimToken), status);
+        }
     }
 
     public record AgentClaimedJson(AgentJson agent) {
     }
 
-    public record RotatedKeyJson(String apiKey, String keyPrefix) {
+    public record RotatedKeyJson(Secret apiKey, String keyPrefix) {
+
+        RotatedKeyJson(String apiKey, String keyPrefix) {
+            this(new Secret(apiKey), keyPrefix);
+        }
     }
 
     @PostMapping("/v1/agents/register")
@@ -97,9 +110,10 @@ public class AgentController {
     @Auth(AuthMode.HUMAN)
     public Data<AgentClaimedJson> claim(Caller caller, @RequestBody ClaimRequest request) {
         Validation validation = new Validation();
-        validation.text("claim_token", request.claimToken(), true, 1, 200);
+        String claimToken = Secret.valueOf(request.claimToken());
+        validation.text("claim_token", claimToken, true, 1, 200);
         validation.orThrow();
-        AgentState agent = commands.sendAndWait(new ClaimAgent(ApiKeys.hash(request.claimToken()), caller.orgId(),
+        AgentState agent = commands.sendAndWait(new ClaimAgent(ApiKeys.hash(claimToken), caller.orgId(),
                 caller.actor()));
         return Data.of(new AgentClaimedJson(AgentJson.of(agent)));
     }

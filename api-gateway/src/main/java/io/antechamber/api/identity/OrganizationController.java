@@ -4,6 +4,7 @@ import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
+import io.antechamber.api.auth.Secret;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.Actor;
@@ -48,13 +49,21 @@ public class OrganizationController {
     public record HumanJson(String id, String orgId, String name, String email, Instant createdAt) {
     }
 
-    public record OrganizationCreatedJson(OrganizationJson org, HumanJson human, String apiKey) {
+    public record OrganizationCreatedJson(OrganizationJson org, HumanJson human, Secret apiKey) {
+
+        OrganizationCreatedJson(OrganizationJson org, HumanJson human, String apiKey) {
+            this(org, human, new Secret(apiKey));
+        }
     }
 
     public record AddHumanRequest(String name, String email) {
     }
 
-    public record HumanCreatedJson(HumanJson human, String apiKey) {
+    public record HumanCreatedJson(HumanJson human, Secret apiKey) {
+
+        HumanCreatedJson(HumanJson human, String apiKey) {
+            this(human, new Secret(apiKey));
+        }
     }
 
     /** The org, its owner and its {@code default} room are created in one transaction: all of them, or none. */
