@@ -9,6 +9,7 @@ import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.AgentId;
 import io.antechamber.api.web.ApiException;
@@ -97,7 +98,7 @@ public class AgentController {
     @Auth(AuthMode.HUMAN)
     public Data<AgentClaimedJson> claim(Caller caller, @RequestBody ClaimRequest request) {
         Validation validation = new Validation();
-        validation.text("claim_token", request.claimToken(), true, 1, 200);
+        validation.text("claim_token", request.claimToken(), true, 1, RequestLimits.CLAIM_TOKEN_CHARS);
         validation.orThrow();
         AgentState agent = commands.sendAndWait(new ClaimAgent(ApiKeys.hash(request.claimToken()), caller.orgId(),
                 caller.actor()));
@@ -150,8 +151,9 @@ public class AgentController {
 
     private static void validate(RegisterAgentRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
-        validation.text("description", request.description(), false, 0, 2000);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
+        validation.text("description", request.description(), false, 0,
+                RequestLimits.AGENT_DESCRIPTION_CHARS);
         validation.orThrow();
     }
 }
