@@ -10,6 +10,7 @@ import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.AgentId;
 import io.antechamber.api.web.ApiException;
@@ -111,7 +112,7 @@ public class AgentController {
     public Data<AgentClaimedJson> claim(Caller caller, @RequestBody ClaimRequest request) {
         Validation validation = new Validation();
         String claimToken = Secret.valueOf(request.claimToken());
-        validation.text("claim_token", claimToken, true, 1, 200);
+        validation.text("claim_token", claimToken, true, 1, RequestLimits.CLAIM_TOKEN_CHARS);
         validation.orThrow();
         AgentState agent = commands.sendAndWait(new ClaimAgent(ApiKeys.hash(claimToken), caller.orgId(),
                 caller.actor()));
@@ -164,8 +165,9 @@ public class AgentController {
 
     private static void validate(RegisterAgentRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
-        validation.text("description", request.description(), false, 0, 2000);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
+        validation.text("description", request.description(), false, 0,
+                RequestLimits.AGENT_DESCRIPTION_CHARS);
         validation.orThrow();
     }
 }

@@ -6,6 +6,7 @@ import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.auth.Secret;
 import io.antechamber.api.web.Data;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.HumanId;
@@ -72,11 +73,12 @@ public class OrganizationController {
     @Auth(AuthMode.ADMIN)
     public Data<OrganizationCreatedJson> create(@RequestBody CreateOrganizationRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
         validation.check(request.owner() != null, "owner", "is required");
         if (request.owner() != null) {
-            validation.text("owner.name", request.owner().name(), true, 1, 200);
-            validation.text("owner.email", request.owner().email(), false, 3, 320);
+            validation.text("owner.name", request.owner().name(), true, 1, RequestLimits.NAME_CHARS);
+            validation.text("owner.email", request.owner().email(), false, RequestLimits.EMAIL_MIN_CHARS,
+                    RequestLimits.EMAIL_CHARS);
         }
         validation.orThrow();
         OrgId orgId = OrgId.generate();
@@ -99,8 +101,8 @@ public class OrganizationController {
     @Auth(AuthMode.HUMAN)
     public Data<HumanCreatedJson> addHuman(Caller caller, @RequestBody AddHumanRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
-        validation.text("email", request.email(), false, 3, 320);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
+        validation.text("email", request.email(), false, RequestLimits.EMAIL_MIN_CHARS, RequestLimits.EMAIL_CHARS);
         validation.orThrow();
         HumanId humanId = HumanId.generate();
         String apiKey = ApiKeys.generate(ApiKeys.HUMAN_PREFIX);

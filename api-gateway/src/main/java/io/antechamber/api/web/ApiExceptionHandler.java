@@ -2,16 +2,11 @@ package io.antechamber.api.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.WireEnums;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -62,17 +57,9 @@ public class ApiExceptionHandler {
                 return respond(ApiError.VALIDATION_ERROR, invalid.getMessage(),
                         Map.of("fields", Map.of(invalid.field(), "contains text that cannot be stored")));
             }
-        }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String problem = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                    ? "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
-                            .map(c -> WireEnums.wire((Enum<?>) c)).toList()
-                    : "has the wrong type";
-            return respond(ApiError.VALIDATION_ERROR, "field '" + field + "' " + problem,
-                    Map.of("fields", Map.of(field, problem)));
+            if (cause instanceof InvalidFieldsException invalid) {
+                return respond(ApiError.VALIDATION_ERROR, invalid.getMessage(), Map.of("fields", invalid.fields()));
+            }
         }
         String message = e.getCause() instanceof JsonParseException
                 ? "the request body is not valid JSON"

@@ -67,6 +67,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 new Endpoint("DELETE", "/v1/rooms/{room}/members/{agent}", null, Mode.HUMAN, true),
                 new Endpoint("GET", "/v1/rooms/{room}/policy", null, Mode.ANY, true),
                 new Endpoint("PUT", "/v1/rooms/{room}/policy", POLICY, Mode.HUMAN, true),
+                new Endpoint("GET", "/v1/rooms/{room}/policy/history", null, Mode.HUMAN, true),
                 new Endpoint("POST", "/v1/rooms/{room}/check-in", Map.of("action", "a"), Mode.AGENT, true),
                 new Endpoint("GET", "/v1/rooms/{room}/check-ins", null, Mode.ANY, true),
                 new Endpoint("GET", "/v1/check-ins/{check_in}", null, Mode.ANY, true),
