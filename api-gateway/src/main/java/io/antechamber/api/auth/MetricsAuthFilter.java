@@ -1,8 +1,6 @@
 package io.antechamber.api.auth;
 
 import io.antechamber.api.web.ErrorWriter;
-import io.antechamber.command.lookup.Credential;
-import io.antechamber.command.lookup.Credentials;
 import io.antechamber.api.web.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,12 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class MetricsAuthFilter extends OncePerRequestFilter {
 
-    private final AdminToken adminToken;
-    private final Credentials credentials;
+    private final CredentialResolver credentials;
     private final ErrorWriter errors;
 
-    public MetricsAuthFilter(AdminToken adminToken, Credentials credentials, ErrorWriter errors) {
-        this.adminToken = adminToken;
+    public MetricsAuthFilter(CredentialResolver credentials, ErrorWriter errors) {
         this.credentials = credentials;
         this.errors = errors;
     }
@@ -37,14 +33,13 @@ public class MetricsAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!BearerToken.of(request).filter(adminToken::matches).isPresent()) {
-            boolean apiKey = BearerToken.hashOf(request).flatMap(credentials::findByKeyHash)
-                    .filter(Credential::active).isPresent();
-            if (apiKey) {
-                errors.write(response, ApiError.FORBIDDEN, "metrics are for the operator's admin token, not an API key");
-            } else {
-                errors.write(response, ApiError.UNAUTHORIZED, "metrics need the admin token");
-            }
+        ResolvedCredential resolved = credentials.resolve(request);
+        if (resolved.outcome() == ResolvedCredential.Outcome.KEY) {
+            errors.write(response, ApiError.FORBIDDEN, "metrics are for the operator's admin token, not an API key");
+            return;
+        }
+        if (resolved.outcome() != ResolvedCredential.Outcome.ADMIN) {
+            errors.write(response, ApiError.UNAUTHORIZED, "metrics need the admin token");
             return;
         }
         chain.doFilter(request, response);

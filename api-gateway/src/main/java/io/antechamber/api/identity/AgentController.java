@@ -4,11 +4,13 @@ import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
+import io.antechamber.api.auth.Secret;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.AgentId;
 import io.antechamber.api.web.ApiException;
@@ -58,19 +60,31 @@ public class AgentController {
     public record RegisterAgentRequest(String name, String description) {
     }
 
-    public record ClaimRequest(String claimToken) {
+    public record ClaimRequest(Secret claimToken) {
     }
 
-    public record AgentRegisteredJson(AgentJson agent, String apiKey, String keyPrefix) {
+    public record AgentRegisteredJson(AgentJson agent, Secret apiKey, String keyPrefix) {
+
+        AgentRegisteredJson(AgentJson agent, String apiKey, String keyPrefix) {
+            this(agent, new Secret(apiKey), keyPrefix);
+        }
     }
 
-    public record AgentSelfRegisteredJson(AgentJson agent, String apiKey, String claimToken, String status) {
+    public record AgentSelfRegisteredJson(AgentJson agent, Secret apiKey, Secret claimToken, String status) {
+
+        AgentSelfRegisteredJson(AgentJson agent, String apiKey, String claimToken, String status) {
+            this(agent, new Secret(apiKey), new Secret(claimToken), status);
+        }
     }
 
     public record AgentClaimedJson(AgentJson agent) {
     }
 
-    public record RotatedKeyJson(String apiKey, String keyPrefix) {
+    public record RotatedKeyJson(Secret apiKey, String keyPrefix) {
+
+        RotatedKeyJson(String apiKey, String keyPrefix) {
+            this(new Secret(apiKey), keyPrefix);
+        }
     }
 
     @PostMapping("/v1/agents/register")
@@ -100,9 +114,10 @@ public class AgentController {
     @Auth(AuthMode.ORG_ADMIN)
     public Data<AgentClaimedJson> claim(Caller caller, @RequestBody ClaimRequest request) {
         Validation validation = new Validation();
-        validation.text("claim_token", request.claimToken(), true, 1, 200);
+        String claimToken = Secret.valueOf(request.claimToken());
+        validation.text("claim_token", claimToken, true, 1, RequestLimits.CLAIM_TOKEN_CHARS);
         validation.orThrow();
-        AgentState agent = commands.sendAndWait(new ClaimAgent(ApiKeys.hash(request.claimToken()), caller.orgId(),
+        AgentState agent = commands.sendAndWait(new ClaimAgent(ApiKeys.hash(claimToken), caller.orgId(),
                 caller.actor()));
         return Data.of(new AgentClaimedJson(AgentJson.of(agent)));
     }
@@ -153,8 +168,9 @@ public class AgentController {
 
     private static void validate(RegisterAgentRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
-        validation.text("description", request.description(), false, 0, 2000);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
+        validation.text("description", request.description(), false, 0,
+                RequestLimits.AGENT_DESCRIPTION_CHARS);
         validation.orThrow();
     }
 }

@@ -4,12 +4,14 @@ import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
+import io.antechamber.api.auth.Secret;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.HumanId;
 import io.antechamber.events.identity.AddHuman;
@@ -63,10 +65,18 @@ public class HumanController {
     public record ChangeRoleRequest(String role) {
     }
 
-    public record HumanCreatedJson(HumanJson human, String apiKey) {
+    public record HumanCreatedJson(HumanJson human, Secret apiKey) {
+
+        HumanCreatedJson(HumanJson human, String apiKey) {
+            this(human, new Secret(apiKey));
+        }
     }
 
-    public record RotatedHumanKeyJson(String apiKey) {
+    public record RotatedHumanKeyJson(Secret apiKey) {
+
+        RotatedHumanKeyJson(String apiKey) {
+            this(new Secret(apiKey));
+        }
     }
 
     @PostMapping("/v1/humans")
@@ -74,8 +84,8 @@ public class HumanController {
     @Auth(AuthMode.ORG_ADMIN)
     public Data<HumanCreatedJson> add(Caller caller, @RequestBody AddHumanRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
-        validation.text("email", request.email(), false, 3, 320);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
+        validation.text("email", request.email(), false, RequestLimits.EMAIL_MIN_CHARS, RequestLimits.EMAIL_CHARS);
         HumanRole role = validation.oneOf("role", request.role(), HumanRole.class, HumanRole.REVIEWER);
         validation.orThrow();
         String apiKey = ApiKeys.generate(ApiKeys.HUMAN_PREFIX);

@@ -3,7 +3,9 @@ package io.antechamber.api.identity;
 import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
+import io.antechamber.api.auth.Secret;
 import io.antechamber.api.web.Data;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.HumanId;
@@ -45,7 +47,11 @@ public class OrganizationController {
     public record OrganizationJson(String id, String name, Instant createdAt) {
     }
 
-    public record OrganizationCreatedJson(OrganizationJson org, HumanJson human, String apiKey) {
+    public record OrganizationCreatedJson(OrganizationJson org, HumanJson human, Secret apiKey) {
+
+        OrganizationCreatedJson(OrganizationJson org, HumanJson human, String apiKey) {
+            this(org, human, new Secret(apiKey));
+        }
     }
 
     /** The org, its owner and its {@code default} room are created in one transaction: all of them, or none. */
@@ -54,11 +60,12 @@ public class OrganizationController {
     @Auth(AuthMode.ADMIN)
     public Data<OrganizationCreatedJson> create(@RequestBody CreateOrganizationRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
         validation.check(request.owner() != null, "owner", "is required");
         if (request.owner() != null) {
-            validation.text("owner.name", request.owner().name(), true, 1, 200);
-            validation.text("owner.email", request.owner().email(), false, 3, 320);
+            validation.text("owner.name", request.owner().name(), true, 1, RequestLimits.NAME_CHARS);
+            validation.text("owner.email", request.owner().email(), false, RequestLimits.EMAIL_MIN_CHARS,
+                    RequestLimits.EMAIL_CHARS);
         }
         validation.orThrow();
         OrgId orgId = OrgId.generate();

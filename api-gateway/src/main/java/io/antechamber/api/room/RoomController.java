@@ -7,6 +7,7 @@ import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.ActorType;
@@ -63,8 +64,8 @@ public class RoomController {
     @Auth(AuthMode.ORG_ADMIN)
     public Data<RoomJson> create(Caller caller, @RequestBody CreateRoomRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
-        validation.text("description", request.description(), false, 0, 5000);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
+        validation.text("description", request.description(), false, 0, RequestLimits.ROOM_DESCRIPTION_CHARS);
         validation.check(request.slug() != null, "slug", "is required");
         validation.check(request.slug() == null || SLUG.matcher(request.slug()).matches(), "slug",
                 "must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit");

@@ -2,22 +2,18 @@ package io.antechamber.api.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.WireEnums;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -43,6 +39,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e) {
+        if (e.retryAfter() != null) {
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            return ResponseEntity.status(e.error().status()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(ErrorBody.of(e.error(), e.getMessage(), e.details()));
+        }
         return respond(e.error(), e.getMessage(), e.details());
     }
 
@@ -56,17 +57,9 @@ public class ApiExceptionHandler {
                 return respond(ApiError.VALIDATION_ERROR, invalid.getMessage(),
                         Map.of("fields", Map.of(invalid.field(), "contains text that cannot be stored")));
             }
-        }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String problem = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                    ? "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
-                            .map(c -> WireEnums.wire((Enum<?>) c)).toList()
-                    : "has the wrong type";
-            return respond(ApiError.VALIDATION_ERROR, "field '" + field + "' " + problem,
-                    Map.of("fields", Map.of(field, problem)));
+            if (cause instanceof InvalidFieldsException invalid) {
+                return respond(ApiError.VALIDATION_ERROR, invalid.getMessage(), Map.of("fields", invalid.fields()));
+            }
         }
         String message = e.getCause() instanceof JsonParseException
                 ? "the request body is not valid JSON"

@@ -199,6 +199,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         Access.ADMIN_SCOPED),
                 row("GET", "/v1/rooms/{room}/policy", "/v1/rooms/{room}/policy", null, Access.ANY_READ),
                 row("PUT", "/v1/rooms/{room}/policy", "/v1/rooms/{room}/policy", POLICY, Access.ADMIN_SCOPED),
+                row("GET", "/v1/rooms/{room}/policy/history", "/v1/rooms/{room}/policy/history", null,
+                        Access.HUMAN_READ),
                 row("POST", "/v1/rooms/{room}/check-in", "/v1/rooms/{room}/check-in", Map.of("action", "a"),
                         Access.AGENT_IN_ROOM),
                 row("GET", "/v1/rooms/{room}/check-ins", "/v1/rooms/{room}/check-ins", null, Access.ANY_READ),

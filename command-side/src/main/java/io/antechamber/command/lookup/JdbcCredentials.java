@@ -12,6 +12,7 @@ import io.antechamber.events.identity.HumanKeyRotated;
 import io.antechamber.events.identity.HumanRole;
 import io.antechamber.events.identity.HumanRoleChanged;
 import io.antechamber.events.identity.OrganizationCreated;
+import io.antechamber.events.identity.UnclaimedAgentRemoved;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -89,6 +90,11 @@ public class JdbcCredentials implements Credentials {
     @EventHandler
     void on(AgentDeactivated e) {
         jdbc.update("UPDATE credentials SET active = false WHERE actor_id = ?", e.agentId().value());
+    }
+
+    @EventHandler
+    void on(UnclaimedAgentRemoved e) {
+        jdbc.update("DELETE FROM credentials WHERE actor_id = ?", e.agentId().value());
     }
 
     private void insert(String keyHash, ActorType type, String actorId, String orgId, String name, HumanRole role) {

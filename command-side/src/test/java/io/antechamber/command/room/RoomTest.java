@@ -19,6 +19,8 @@ import io.antechamber.events.common.AgentId;
 import io.antechamber.events.common.HumanId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
+import io.antechamber.events.policy.Condition;
+import io.antechamber.events.policy.ConditionOp;
 import io.antechamber.events.policy.DefaultAction;
 import io.antechamber.events.policy.Policy;
 import io.antechamber.events.policy.PolicyRule;
@@ -210,7 +212,8 @@ class RoomTest {
     @Test
     void updating_the_policy_stores_it_under_the_next_version() {
         Policy lenient = new Policy(DefaultAction.AUTO_APPROVE, 60_000, TimeoutAction.HOLD,
-                Map.of("low", 20.0), List.of(new PolicyRule("nothing", RuleEffect.FORBID, List.of())));
+                Map.of("low", 20.0), List.of(new PolicyRule("nothing", RuleEffect.FORBID,
+                        List.of(new Condition("metadata.never", ConditionOp.EXISTS, true)))));
 
         givenRoom(new PolicyUpdated(ROOM, ORG, Policy.initial(), 2, Actor.human(OWNER), NOW))
                 .when(new UpdatePolicy(ROOM, ORG, lenient, Actor.human(CREATOR)))
@@ -223,14 +226,15 @@ class RoomTest {
     void an_invalid_policy_is_a_validation_error_naming_each_bad_field() {
         Policy invalid = new Policy(DefaultAction.REQUIRE_APPROVAL, 10, TimeoutAction.CANCEL, Map.of(),
                 List.of(new PolicyRule(" ", RuleEffect.FORBID, List.of())));
+        Set<String> badFields = Set.of("default_timeout_ms", "rules[0].id", "rules[0].conditions");
 
         givenRoom()
                 .when(new UpdatePolicy(ROOM, ORG, invalid, Actor.human(OWNER)))
                 .expectNoEvents()
                 .expectException(refusedWith(INVALID,
-                        "details.fields naming default_timeout_ms and rules[0].id",
+                        "details.fields naming " + badFields,
                         details -> details.get("fields") instanceof Map<?, ?> fields
-                                && fields.keySet().equals(Set.of("default_timeout_ms", "rules[0].id"))));
+                                && fields.keySet().equals(badFields)));
     }
 
     @Test
