@@ -47,7 +47,7 @@ class TwoReplicasTest {
         for (String effect : List.of("forbid", "auto_approve", "forbid")) {
             viaOne.putPolicy(org, room, Map.of("default_action", "require_approval", "default_timeout_ms", 3600000,
                     "default_timeout_action", "cancel", "rules", List.of(Map.of("id", "r", "effect", effect,
-                            "conditions", List.of())))).expect(200);
+                            "conditions", List.of(Map.of("field", "action", "op", "eq", "value", "x")))))).expect(200);
             Response response = viaTwo.checkIn(agent, room, Map.of("action", "x"));
             assertThat(response.status()).isEqualTo(effect.equals("forbid") ? 403 : 201);
         }
