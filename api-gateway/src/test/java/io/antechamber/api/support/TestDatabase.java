@@ -2,32 +2,41 @@ package io.antechamber.api.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * The one place that picks the PostgreSQL the integration tests run on: the server in
- * {@code ANTECHAMBER_TEST_DB_URL} (a fresh database is created on it for this test JVM), else a Testcontainers
- * PostgreSQL when a Docker engine answers, else the application's own embedded PostgreSQL in a fresh directory.
+ * {@code ANTECHAMBER_TEST_DB_URL}, else a Testcontainers PostgreSQL when a Docker engine answers, else one embedded
+ * PostgreSQL server started for this test JVM. Whichever it is, the shared test application and each application
+ * a test starts apart get a fresh database on it through {@code spring.datasource.*}. The product's own embedded
+ * mode (no datasource configured: a server per data directory) is tested apart, in EmbeddedPostgresModeTest.
  */
 public final class TestDatabase {
 
     private static final String PREFIX = "antechamber_test_";
     private static final long STALE_AFTER_S = 2 * 3600;
+    private static final Duration CLIENTS_GONE_WAIT = Duration.ofSeconds(30);
 
     private static Map<String, String> properties;
+    private static PostgreSQLContainer<?> container;
+    private static Boolean dockerAvailable;
+    private static EmbeddedPostgres embedded;
 
     private TestDatabase() {
     }
@@ -36,28 +45,15 @@ public final class TestDatabase {
         properties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    private static PostgreSQLContainer<?> container;
-    private static Boolean dockerAvailable;
-
-    private static EmbeddedPostgres standalone;
-
-    /**
-     * The Spring properties that point an application at the shared test database. Without a server or Docker,
-     * that is the application's own embedded PostgreSQL (its lifecycle tied to the shared test context).
-     */
+    /** The Spring properties that point the shared test application at its database. */
     public static synchronized Map<String, String> properties() {
         if (properties == null) {
-            properties = serverUrl() != null || dockerAvailable() ? freshProperties() : Map.of(
-                    "antechamber.embedded-db.data-directory",
-                    Path.of("target", "embedded-pg", UUID.randomUUID().toString()).toAbsolutePath().toString());
+            properties = freshProperties();
         }
         return properties;
     }
 
-    /**
-     * A database of its own, for tests that run applications apart from the shared one (restarts, replicas).
-     * Without a server or Docker, databases are created on one embedded PostgreSQL server started for them.
-     */
+    /** A database of its own, for tests that run applications apart from the shared one (restarts, replicas). */
     public static synchronized Map<String, String> freshProperties() {
         if (serverUrl() != null) {
             return freshDatabaseOn(serverUrl(), env("ANTECHAMBER_TEST_DB_USER", "postgres"),
@@ -70,14 +66,49 @@ public final class TestDatabase {
             }
             return freshDatabaseOn(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        if (standalone == null) {
+        return freshDatabaseOn(embeddedServer().getJdbcUrl("postgres", "postgres"), "postgres", "");
+    }
+
+    /**
+     * The embedded test server keeps the library's test settings (no fsync, asynchronous commit). It is stopped at
+     * JVM exit only once the applications that use it have closed: Spring closes the cached test contexts from its
+     * own shutdown hook, in parallel with every other hook, and a server stopped under them makes their pools and
+     * processors fail and retry. The library's own shutdown hook does exactly that, so it is switched off.
+     */
+    private static EmbeddedPostgres embeddedServer() {
+        if (embedded == null) {
             try {
-                standalone = EmbeddedPostgres.builder().start();
+                embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start an embedded PostgreSQL for the tests", e);
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopEmbeddedServerOnceUnused,
+                    "test-postgres-closer"));
         }
-        return freshDatabaseOn(standalone.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        return embedded;
+    }
+
+    private static void stopEmbeddedServerOnceUnused() {
+        try (Connection connection = embedded.getPostgresDatabase().getConnection()) {
+            Awaitility.await().atMost(CLIENTS_GONE_WAIT).pollInterval(Duration.ofMillis(50))
+                    .ignoreExceptions().until(() -> otherClients(connection) == 0);
+        } catch (SQLException | ConditionTimeoutException e) {
+            // stop it anyway: the JVM is exiting
+        }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int otherClients(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+            count.next();
+            return count.getInt(1);
+        }
     }
 
     private static String serverUrl() {

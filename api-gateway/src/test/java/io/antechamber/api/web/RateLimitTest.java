@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The limiter on an application of its own, with a burst of 5 and 1 request per second. */
 class RateLimitTest {
 
-    private static final String ADMIN = "limit-admin";
+    private static final String ADMIN = "limit-admin-token-0123456789abcdef";
     private static StandaloneApp app;
     private static Http http;
     private static TestApi api;
