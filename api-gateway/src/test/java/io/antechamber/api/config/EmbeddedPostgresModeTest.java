@@ -160,7 +160,9 @@ class EmbeddedPostgresModeTest {
     }
 
     private static StandaloneApp startOn(Path directory) {
-        return StandaloneApp.start(Map.of("antechamber.embedded-db.data-directory", directory.toString()), ADMIN);
+        // an empty URL wins over a SPRING_DATASOURCE_URL a developer may have exported: the embedded mode it is
+        return StandaloneApp.start(Map.of("spring.datasource.url", "",
+                "antechamber.embedded-db.data-directory", directory.toString()), ADMIN);
     }
 
     private static String password(Path directory, String role) throws IOException {
