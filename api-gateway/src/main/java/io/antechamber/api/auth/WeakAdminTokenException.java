@@ -1,17 +1,15 @@
 package io.antechamber.api.auth;
 
-/** A configured admin token too short to withstand guessing; the application does not start with it. */
-public class WeakAdminTokenException extends IllegalStateException {
+import io.antechamber.api.config.StartRefusedException;
 
-    private final int length;
+/** A configured admin token too short to withstand guessing; the application does not start with it. */
+public class WeakAdminTokenException extends StartRefusedException {
 
     public WeakAdminTokenException(int length) {
         super("The configured admin token (ANTECHAMBER_ADMIN_TOKEN, antechamber.admin-token) has " + length
-                + " characters; at least " + AdminToken.MIN_LENGTH + " are required.");
-        this.length = length;
-    }
-
-    public int length() {
-        return length;
+                        + " characters; at least " + AdminToken.MIN_LENGTH + " are required.",
+                "Set ANTECHAMBER_ADMIN_TOKEN to at least " + AdminToken.MIN_LENGTH + " random characters (for"
+                        + " example the output of `openssl rand -hex 32`), or leave it unset to have a token"
+                        + " generated and printed once at start-up.");
     }
 }

@@ -22,12 +22,16 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The product as a new user runs it: no datasource configured, so it starts its own PostgreSQL in the data
  * directory. That server asks every connection for a password, and the application connects as a role of its own.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedPostgresModeTest {
 
     private static final String ADMIN = "embedded-mode-admin-token-0123456789";
@@ -68,7 +72,7 @@ class EmbeddedPostgresModeTest {
     }
 
     @Test
-    void a_restart_on_the_same_directory_keeps_the_data_and_the_passwords() throws Exception {
+    void a_restart_on_the_same_directory_keeps_the_data_and_the_passwords_and_needs_them() throws Exception {
         TestApi.Org org;
         try (StandaloneApp first = startOn(data)) {
             org = new TestApi(first.http(), ADMIN).newOrg();
@@ -79,13 +83,21 @@ class EmbeddedPostgresModeTest {
             second.http().get("/v1/me").auth(org.humanKey()).send().expect(200);
         }
         assertThat(Files.readString(data.resolve("credentials"))).isEqualTo(passwords);
+
+        Files.delete(data.resolve("credentials"));
+        assertThatThrownBy(() -> startOn(data).close()).as("a cluster that asks for passwords, without them")
+                .rootCause().hasMessageContaining("asks for passwords, but their file");
+        assertThat(data.resolve("credentials")).as("no new passwords that would not open the cluster").doesNotExist();
     }
 
     @Test
-    void a_second_application_on_a_directory_in_use_is_refused_and_the_first_keeps_running() throws Exception {
+    void a_second_application_on_a_directory_in_use_is_refused_and_the_first_keeps_running(CapturedOutput output)
+            throws Exception {
         try (StandaloneApp first = startOn(data)) {
             assertThatThrownBy(() -> startOn(data).close())
                     .rootCause().hasMessageContaining("is in use by this process");
+            assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                    .contains("Stop the other application, or give this one a directory of its own");
             first.http().get("/v1/ping").send().expect(200);
             new TestApi(first.http(), ADMIN).newOrg();
         }

@@ -1,5 +1,6 @@
 package io.antechamber.api.config.embedded;
 
+import io.antechamber.api.config.StartRefusedException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -62,10 +63,10 @@ public final class DataDirectoryClaim implements AutoCloseable {
         }
     }
 
-    private static IllegalStateException inUse(EmbeddedDataDirectory directory, String user) {
-        return new IllegalStateException("The embedded PostgreSQL data directory " + directory.root()
-                + " is in use by " + user + "; two applications cannot share it. Stop the other one, or give this"
-                + " one a directory of its own (ANTECHAMBER_DATA_DIR).");
+    private static StartRefusedException inUse(EmbeddedDataDirectory directory, String user) {
+        return new StartRefusedException("The embedded PostgreSQL data directory " + directory.root()
+                + " is in use by " + user + "; two applications cannot share it.",
+                "Stop the other application, or give this one a directory of its own (ANTECHAMBER_DATA_DIR).");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.antechamber.api.config.embedded;
 
+import io.antechamber.api.config.StartRefusedException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -46,8 +47,9 @@ public record EmbeddedCredentials(String superuserPassword, String appPassword) 
         String superuser = properties.getProperty(SUPERUSER_KEY);
         String app = properties.getProperty(APP_KEY);
         if (!StringUtils.hasText(superuser) || !StringUtils.hasText(app)) {
-            throw new IllegalStateException(file + " must hold " + SUPERUSER_KEY + " and " + APP_KEY
-                    + " (see docs/configuration.md, \"Embedded PostgreSQL\")");
+            throw new StartRefusedException(file + " must hold " + SUPERUSER_KEY + " and " + APP_KEY + ".",
+                    "Restore the file from a backup of the data directory (docs/configuration.md, \"Embedded"
+                            + " PostgreSQL\").");
         }
         return new EmbeddedCredentials(superuser.strip(), app.strip());
     }

@@ -1,5 +1,6 @@
 package io.antechamber.api.config.embedded;
 
+import io.antechamber.api.config.StartRefusedException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,9 +57,10 @@ public final class EmbeddedServer implements AutoCloseable {
     private static void refuseWhenLockedOut(EmbeddedDataDirectory directory) throws IOException {
         if (directory.clusterExists() && !EmbeddedCredentials.existIn(directory.credentials())
                 && !PasswordOnlyAccess.trustsConnections(directory.hbaFile())) {
-            throw new IllegalStateException("The embedded PostgreSQL in " + directory.cluster()
-                    + " asks for passwords, but their file " + directory.credentials() + " is missing. Restore it"
-                    + " from a backup of the data directory (docs/configuration.md, \"Embedded PostgreSQL\").");
+            throw new StartRefusedException("The embedded PostgreSQL in " + directory.cluster()
+                    + " asks for passwords, but their file " + directory.credentials() + " is missing.",
+                    "Restore the file from a backup of the data directory (docs/configuration.md, \"Embedded"
+                            + " PostgreSQL\").");
         }
     }
 

@@ -25,8 +25,12 @@ public final class OwnerOnlyFiles {
     private OwnerOnlyFiles() {
     }
 
-    /** Creates the directory (and its parents) if needed, and makes it owner-only either way. */
+    /** Creates the directory (and its parents) owner-only, or makes an existing one owner-only. */
     public static void directory(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            tighten(directory, DIRECTORY);
+            return;
+        }
         Files.createDirectories(directory);
         restrict(directory, DIRECTORY);
     }
@@ -45,7 +49,7 @@ public final class OwnerOnlyFiles {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Takes group and other permissions away from a file that has them, and says so: it may have been read. */
+    /** Gives a file or directory exactly these permissions, and says so when that changed anything. */
     public static void tighten(Path path, Set<PosixFilePermission> wanted) throws IOException {
         if (posix(path) && !Files.getPosixFilePermissions(path).equals(wanted)) {
             log.warn("{} had permissions {}; set to {}", path,

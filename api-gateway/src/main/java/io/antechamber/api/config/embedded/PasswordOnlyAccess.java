@@ -6,15 +6,15 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * The embedded server's pg_hba.conf: every connection, local socket or loopback TCP, authenticates with a password
- * (scram-sha-256). The file is Antechamber's to write; edits to it are replaced at the next start.
+ * The embedded server's pg_hba.conf: connections come over loopback TCP and authenticate with a password
+ * (scram-sha-256); Unix-socket connections, which nothing here uses, are not accepted at all. The file is
+ * Antechamber's to write; edits to it are replaced at the next start.
  */
 public final class PasswordOnlyAccess {
 
     static final String HBA = """
             # Written by Antechamber at every start of its embedded PostgreSQL (docs/security.md): every connection
             # needs a password. TYPE DATABASE USER ADDRESS METHOD
-            local all all scram-sha-256
             host all all 127.0.0.1/32 scram-sha-256
             host all all ::1/128 scram-sha-256
             """;
