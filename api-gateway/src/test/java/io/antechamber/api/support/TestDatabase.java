@@ -3,6 +3,12 @@ package io.antechamber.api.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,9 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -32,6 +40,7 @@ public final class TestDatabase {
     private static final String PREFIX = "antechamber_test_";
     private static final long STALE_AFTER_S = 2 * 3600;
     private static final Duration CLIENTS_GONE_WAIT = Duration.ofSeconds(30);
+    private static final Path TEST_CLUSTERS = Path.of("target", "test-postgres").toAbsolutePath();
 
     private static Map<String, String> properties;
     private static PostgreSQLContainer<?> container;
@@ -74,18 +83,60 @@ public final class TestDatabase {
      * JVM exit only once the applications that use it have closed: Spring closes the cached test contexts from its
      * own shutdown hook, in parallel with every other hook, and a server stopped under them makes their pools and
      * processors fail and retry. The library's own shutdown hook does exactly that, so it is switched off.
+     * <p>
+     * Its cluster is not deleted at exit, which takes seconds of disk I/O, but by the next test JVM, in the
+     * background while its applications start ({@link #deleteClustersOfEarlierRuns}); {@code mvn clean} deletes
+     * them too.
      */
     private static EmbeddedPostgres embeddedServer() {
         if (embedded == null) {
+            Path cluster = TEST_CLUSTERS.resolve(UUID.randomUUID().toString());
             try {
-                embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                embedded = EmbeddedPostgres.builder().setDataDirectory(cluster).setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start an embedded PostgreSQL for the tests", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopEmbeddedServerOnceUnused,
                     "test-postgres-closer"));
+            Thread cleaner = new Thread(() -> deleteClustersOfEarlierRuns(cluster), "test-postgres-cleaner");
+            cleaner.setDaemon(true);
+            cleaner.start();
         }
         return embedded;
+    }
+
+    /**
+     * Deletes the clusters whose lock (held by the library while its server runs, dropped by the operating system
+     * when the process ends) no process holds: those of test JVMs that have ended. A cluster without a lock file yet
+     * may be another JVM's, still in initdb, and stays.
+     */
+    private static void deleteClustersOfEarlierRuns(Path own) {
+        try (Stream<Path> clusters = Files.list(TEST_CLUSTERS)) {
+            for (Path cluster : clusters.filter(path -> !path.equals(own)).toList()) {
+                if (lockIsFree(cluster.resolve("epg-lock"))) {
+                    FileSystemUtils.deleteRecursively(cluster);
+                }
+            }
+        } catch (IOException e) {
+            // left for the next run or mvn clean
+        }
+    }
+
+    private static boolean lockIsFree(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false;
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        }
     }
 
     private static void stopEmbeddedServerOnceUnused() {
