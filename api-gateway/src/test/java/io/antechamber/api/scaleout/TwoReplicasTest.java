@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Two replicas on one database behave as one service: no stale policy, no lost wake-ups, one winner per race. */
 class TwoReplicasTest {
 
-    private static final String ADMIN = "replica-admin";
+    private static final String ADMIN = "replica-admin-token-0123456789abcdef";
     private static StandaloneApp one;
     private static StandaloneApp two;
 
