@@ -191,7 +191,7 @@ class DockerComposeFileTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(repoRoot.toFile());
         // The file requires a shared admin token (${ANTECHAMBER_ADMIN_TOKEN:?...}); give it one
         // unless the developer's environment already does.
-        pb.environment().putIfAbsent("ANTECHAMBER_ADMIN_TOKEN", "compose-file-test-token");
+        pb.environment().putIfAbsent("ANTECHAMBER_ADMIN_TOKEN", "compose-file-test-token-0123456789abcdef");
         Process process = pb.start();
         process.getOutputStream().close();
         CompletableFuture<String> stdout = readAsync(process.getInputStream());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class UnclaimedAgentRemovalTest {
 
-    private static final String ADMIN = "unclaimed-agents-admin-token";
+    private static final String ADMIN = "unclaimed-agents-admin-token-0123456789";
     private static StandaloneApp app;
     private static Http http;
     private static TestApi api;

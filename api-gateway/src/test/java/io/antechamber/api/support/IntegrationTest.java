@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "antechamber.admission.max-wait=" + IntegrationTest.ADMISSION_MAX_WAIT_MS + "ms"})
 public abstract class IntegrationTest {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcde"; // 32 characters: the shortest allowed
     public static final int ADMISSION_MAX_BEHIND = 100;
     public static final int ADMISSION_MAX_WAIT_MS = 1500;
 
