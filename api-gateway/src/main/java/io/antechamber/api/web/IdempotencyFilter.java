@@ -62,7 +62,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > RequestLimits.IDEMPOTENCY_KEY_CHARS) {
-            errors.write(response, ApiError.VALIDATION_ERROR, HEADER + " must be 1.." + RequestLimits.IDEMPOTENCY_KEY_CHARS + " characters");
+            errors.write(response, ApiError.VALIDATION_ERROR,
+                    HEADER + " must be 1.." + RequestLimits.IDEMPOTENCY_KEY_CHARS + " characters");
             return;
         }
         byte[] body;
