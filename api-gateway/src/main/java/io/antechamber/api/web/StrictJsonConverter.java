@@ -1,6 +1,9 @@
 package io.antechamber.api.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,12 +30,42 @@ public class StrictJsonConverter extends MappingJackson2HttpMessageConverter {
     public Object read(Type type, Class<?> contextClass, HttpInputMessage inputMessage) throws IOException {
         ObjectMapper mapper = getObjectMapper();
         try {
-            JsonNode tree = mapper.readTree(inputMessage.getBody());
+            JsonNode tree = readTree(mapper, inputMessage);
             checkText(tree, "");
             return KnownFieldsReader.read(mapper, getJavaType(type, contextClass), tree);
         } catch (JsonProcessingException | InvalidTextException | InvalidFieldsException e) {
             throw new HttpMessageNotReadableException("JSON parse error: " + e.getMessage(), e, inputMessage);
         }
+    }
+
+    /**
+     * Parses the body, refusing a key that appears twice in one object: with "last one wins", a proxy or log reading
+     * the first {@code "action"} would see another request than the one decided on.
+     */
+    private static JsonNode readTree(ObjectMapper mapper, HttpInputMessage inputMessage) throws IOException {
+        try {
+            return mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(inputMessage.getBody());
+        } catch (StreamReadException e) {
+            JsonParser parser = e.getProcessor();
+            if (parser != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new InvalidFieldsException(Map.of(pathOf(parser.getParsingContext().pathAsPointer()),
+                        "appears more than once"));
+            }
+            throw e;
+        }
+    }
+
+    /** {@code /rules/0/id} as the API names it: {@code rules[0].id}. */
+    private static String pathOf(JsonPointer pointer) {
+        StringBuilder path = new StringBuilder();
+        for (JsonPointer at = pointer; at != null && !at.matches(); at = at.tail()) {
+            if (at.mayMatchElement()) {
+                path.append('[').append(at.getMatchingIndex()).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(at.getMatchingProperty());
+            }
+        }
+        return path.toString();
     }
 
     private static void checkText(JsonNode node, String path) throws InvalidTextException {

@@ -170,4 +170,28 @@ class UnknownFieldsTest extends IntegrationTest {
             case NONE -> request.send();
         };
     }
+
+    @Test
+    void a_field_sent_twice_is_refused_by_name_and_nothing_is_created() {
+        Response response = http.post("/v1/rooms/" + room.id() + "/check-in",
+                "{\"action\":\"drop the production database\",\"risk_level\":\"high\",\"risk_level\":\"low\"}")
+                .auth(agent.key()).send();
+
+        response.expectError(400, "VALIDATION_ERROR");
+        assertThat(response.errorFields()).containsEntry("risk_level", "appears more than once");
+        assertThat(http.get("/v1/rooms/" + room.id() + "/check-ins").auth(org.humanKey()).send().expect(200)
+                .json().path("data")).isEmpty();
+    }
+
+    @Test
+    void a_field_sent_twice_deep_in_a_policy_is_named_by_its_path() {
+        String policy = "{\"default_action\":\"require_approval\",\"default_timeout_ms\":3600000,"
+                + "\"default_timeout_action\":\"cancel\",\"rules\":[{\"id\":\"r\",\"effect\":\"forbid\","
+                + "\"effect\":\"auto_approve\",\"conditions\":[{\"field\":\"action\",\"op\":\"eq\",\"value\":\"x\"}]}]}";
+
+        Response response = http.put("/v1/rooms/" + room.id() + "/policy", policy).auth(org.humanKey()).send();
+
+        response.expectError(400, "VALIDATION_ERROR");
+        assertThat(response.errorFields()).containsEntry("rules[0].effect", "appears more than once");
+    }
 }

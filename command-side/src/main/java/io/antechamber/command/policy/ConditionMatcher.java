@@ -7,6 +7,7 @@ import com.google.re2j.Pattern;
 import io.antechamber.events.policy.Condition;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 
@@ -16,7 +17,7 @@ import java.util.function.IntPredicate;
  * be evaluated} when it is malformed (unknown field, no op, a value of the wrong type for its op, a pattern that does
  * not compile: only a policy stored by an older version holds one, {@link PolicyValidator} refuses them now), when
  * its op does not apply to the check-in's value (an ordering op on a value that is not a number, a text op on one
- * that is not text), or when anything goes wrong while matching.
+ * that is not text, a list or object compared with a plain value), or when anything goes wrong while matching.
  */
 public final class ConditionMatcher {
 
@@ -42,13 +43,13 @@ public final class ConditionMatcher {
         Object actual = field.get().read(facts);
         Object expected = condition.value();
         return switch (condition.op()) {
-            case EQ -> expected == null ? CANNOT_EVALUATE
+            case EQ -> expected == null || shapesDiffer(actual, expected) ? CANNOT_EVALUATE
                     : ConditionResult.of(actual != null && Values.same(actual, expected));
-            case NEQ -> expected == null ? CANNOT_EVALUATE
+            case NEQ -> expected == null || shapesDiffer(actual, expected) ? CANNOT_EVALUATE
                     : ConditionResult.of(actual == null || !Values.same(actual, expected));
-            case IN -> expected instanceof Collection<?> options
+            case IN -> expected instanceof Collection<?> options && !shapesDiffer(actual, options)
                     ? ConditionResult.of(actual != null && isAmong(actual, options)) : CANNOT_EVALUATE;
-            case NOT_IN -> expected instanceof Collection<?> options
+            case NOT_IN -> expected instanceof Collection<?> options && !shapesDiffer(actual, options)
                     ? ConditionResult.of(actual == null || !isAmong(actual, options)) : CANNOT_EVALUATE;
             case CONTAINS -> contains(actual, expected);
             case STARTS_WITH -> startsWith(actual, expected);
@@ -59,6 +60,22 @@ public final class ConditionMatcher {
             case LTE -> compare(actual, expected, c -> c <= 0);
             case EXISTS -> exists(actual, expected);
         };
+    }
+
+    /**
+     * A list or an object in the check-in compared with a plain value: {@code ["production"]} is not
+     * {@code "production"}, but an agent that wraps a value must not slip past a forbid rule by doing so.
+     */
+    private static boolean shapesDiffer(Object actual, Object expected) {
+        return actual != null && isStructured(actual) && !isStructured(expected);
+    }
+
+    private static boolean shapesDiffer(Object actual, Collection<?> options) {
+        return actual != null && isStructured(actual) && options.stream().noneMatch(ConditionMatcher::isStructured);
+    }
+
+    private static boolean isStructured(Object value) {
+        return value instanceof Collection<?> || value instanceof Map<?, ?>;
     }
 
     private static boolean isAmong(Object actual, Collection<?> options) {
