@@ -8,6 +8,7 @@ import io.antechamber.api.web.ApiError;
 import io.antechamber.events.common.OrgId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -27,6 +28,12 @@ public class AuthInterceptor implements HandlerInterceptor {
     public AuthInterceptor(Credentials credentials, AdminToken adminToken) {
         this.credentials = credentials;
         this.adminToken = adminToken;
+    }
+
+    /** The caller this interceptor authenticated for the request, if it ran. */
+    public static Optional<Caller> callerOf(HttpServletRequest request) {
+        return request.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller
+                ? Optional.of(caller) : Optional.empty();
     }
 
     @Override
