@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.RawHttp;
 import io.antechamber.api.support.Response;
+import io.antechamber.api.support.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,10 +128,20 @@ class ErrorsBeforeControllersTest extends IntegrationTest {
     }
 
     @Test
+    void an_options_request_answers_the_allowed_methods_and_no_error() {
+        for (String path : new String[] {"/v1/rooms", "/v1/check-ins/ci_abcdefghij/participants", "/v1/me"}) {
+            Response response = raw.send("OPTIONS " + path + " HTTP/1.1");
+            assertThat(response.status()).as("%s: %s", path, response.text()).isEqualTo(200);
+            assertThat(response.header("Allow")).as(path).contains("GET");
+        }
+    }
+
+    @Test
     void a_body_that_is_not_json_is_a_validation_error_naming_the_content_type() {
         String key = api.newOrg().humanKey();
         for (String type : new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "nonsense"}) {
+                "multipart/form-data; boundary=x", "multipart/form-data", "multipart/mixed; boundary=\"",
+                "application/*", "*/*", "*/json", "nonsense"}) {
             Response response = http.post("/v1/rooms", "name=x").auth(key).header("Content-Type", type).send();
             response.expectError(400, "VALIDATION_ERROR");
             assertThat(response.errorFields()).as(type).containsKey("Content-Type");
@@ -145,6 +156,17 @@ class ErrorsBeforeControllersTest extends IntegrationTest {
         assertThat(refused.header("Content-Type")).startsWith("application/json");
         http.get("/v1/rooms").auth(key).header("Accept", "text/html, application/json;q=0.1").send().expect(200);
         http.get("/v1/rooms").auth(key).header("Accept", "*/*").send().expect(200);
+    }
+
+    @Test
+    void an_accept_header_that_excludes_json_is_refused_before_anything_changes() {
+        TestApi.Org org = api.newOrg();
+        TestApi.Agent agent = api.newAgent(org, "keeper");
+        for (String accept : new String[] {"text/event-stream", "application/xml", "nonsense/", "application/yaml"}) {
+            http.post("/v1/agents/" + agent.id() + "/rotate-key", null).auth(org.humanKey()).header("Accept", accept)
+                    .send().expectError(406, "NOT_ACCEPTABLE");
+        }
+        http.get("/v1/me").auth(agent.key()).send().expect(200);
     }
 
     @Test
