@@ -44,7 +44,6 @@ import org.springframework.test.context.TestContextManager;
  * Reproduce a failure: add {@code -Dantechamber.fuzz.seed=<the seed jqwik reports>} (and the same
  * {@code -Dantechamber.fuzz.tries} if one was given); jqwik also re-runs a failed seed first on the next run.
  */
-@AddLifecycleHook(FuzzSettings.class)
 class EndpointFuzzTest {
 
     /** The shared application of the integration tests: same configuration, so Spring's context cache reuses it. */
@@ -71,10 +70,13 @@ class EndpointFuzzTest {
         fingerprint = new EventStoreFingerprint(new JdbcTemplate(context.getBean(DataSource.class)),
                 context.getBean(EventStore.class));
         deadline = System.nanoTime() + FuzzSettings.budget().toNanos();
+        System.out.println("fuzzing " + endpoints.size() + " endpoints for at most " + FuzzSettings.budget()
+                + "; seed " + System.getProperty(FuzzSettings.SEED, "(random)"));
     }
 
     /** Edge cases off: jqwik's would be the first credential (none) most of the time; the generators hold their own. */
     @Property(tries = 2000, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    @AddLifecycleHook(FuzzSettings.class)
     void no_request_to_any_endpoint_gets_a_server_error_a_malformed_error_or_changes_state_when_refused(
             @ForAll("requests") FuzzRequest request) throws Exception {
         if (System.nanoTime() - deadline > 0) {
