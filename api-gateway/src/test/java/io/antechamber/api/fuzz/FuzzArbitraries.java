@@ -3,6 +3,7 @@ package io.antechamber.api.fuzz;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.util.AbstractMap.SimpleEntry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class FuzzArbitraries {
                         contentType(), accept(),
                         headerValue().injectNull(0.7), headerValue().injectNull(0.8))
                 .flatAs((method, path, query, credential, contentType, accept, requestId, idempotencyKey) ->
-                        body().map(body -> new FuzzRequest(e, method, path, query, credential, contentType,
+                        body(e).map(body -> new FuzzRequest(e, method, path, query, credential, contentType,
                                 accept, requestId, idempotencyKey, body))));
     }
 
@@ -169,15 +170,91 @@ final class FuzzArbitraries {
                 Tuple.of(1, Arbitraries.of("x".repeat(300), " ", "req-1", "a b c")));
     }
 
-    private static Arbitrary<String> body() {
+    private Arbitrary<String> body(Endpoint endpoint) {
         return Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just((String) null)),
-                Tuple.of(8, jsonObject(3).map(FuzzArbitraries::write)),
+                Tuple.of(6, mutatedTemplate(endpoint).map(FuzzArbitraries::write)),
+                Tuple.of(4, jsonObject(3).map(FuzzArbitraries::write)),
                 Tuple.of(1, jsonValue(2).map(FuzzArbitraries::write)),
                 Tuple.of(1, Arbitraries.of("{", "}", "[", "{\"action\":", "{\"action\": \"x\",}", "{'a': 1}",
                         "nul", "\"unterminated", "{\"a\":1}{\"b\":2}", "\u0000", "{\"a\": NaN}", "<xml/>", "a=b&c=d",
                         "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}", " ".repeat(70_000))),
                 Tuple.of(1, Arbitraries.strings().ofMaxLength(200)));
+    }
+
+    /**
+     * A body some endpoint accepts, with up to two of its fields replaced, removed or added: bodies like these get
+     * past the parser and the first checks, into validation and the domain, where generated objects rarely reach.
+     */
+    private Arbitrary<Object> mutatedTemplate(Endpoint endpoint) {
+        Arbitrary<Map.Entry<String, Object>> mutation = Combinators.combine(
+                Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(FIELDS)),
+                        Tuple.of(1, Arbitraries.strings().ofMaxLength(10))),
+                jsonValue(2).injectNull(0.1)).as((field, value) -> new SimpleEntry<>(field, value));
+        Arbitrary<List<Map.Entry<String, Object>>> mutations = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(List.of())), Tuple.of(3, mutation.list().ofMinSize(1).ofMaxSize(2)));
+        Arbitrary<Boolean> remove = Arbitraries.of(true, false, false, false);
+        Map<String, List<Map<String, Object>>> templates = templates();
+        List<Map<String, Object>> all = templates.values().stream().flatMap(List::stream).toList();
+        List<Map<String, Object>> own = templates.getOrDefault(lastLiteralSegment(endpoint), all);
+        Arbitrary<Map<String, Object>> templateChoice = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of(own)), Tuple.of(1, Arbitraries.of(all)));
+        return Combinators.combine(templateChoice, mutations, remove)
+                .as((template, changes, removeOne) -> {
+                    Map<String, Object> body = new LinkedHashMap<>(template);
+                    if (removeOne && !body.isEmpty() && changes.isEmpty()) {
+                        body.remove(body.keySet().iterator().next());
+                    }
+                    changes.forEach(m -> body.put(m.getKey(), m.getValue()));
+                    return (Object) body;
+                });
+    }
+
+    /** Valid bodies by the last literal segment of the path they are for; the fuzz favours the endpoint's own. */
+    private Map<String, List<Map<String, Object>>> templates() {
+        String agent = world.ids.get("agent").get(0);
+        String human = world.ids.get("human").get(0);
+        Map<String, Object> rule = Map.of("id", "no-prod", "effect", "forbid", "conditions",
+                List.of(Map.of("field", "action", "op", "contains", "value", "production")));
+        Map<String, Object> reason = Map.of("reason", "fine by me");
+        Map<String, List<Map<String, Object>>> templates = new LinkedHashMap<>();
+        templates.put("check-in", List.of(Map.of("action", "restart the worker"),
+                Map.of("action", "deploy", "reason", "release", "risk_level", "low", "urgency", "high",
+                        "metadata", Map.of("env", "staging"), "timeout_ms", 600_000, "timeout_action", "cancel"),
+                Map.of("action", "read logs", "description", "why", "context", Map.of("k", 1), "timeout_minutes", 5)));
+        templates.put("tasks", List.of(Map.of("action", "triage", "reason", "r", "urgency", "low",
+                "metadata", Map.of(), "timeout_ms", 600_000)));
+        templates.put("messages", List.of(Map.of("type", "comment", "content", "looks fine", "attachments",
+                        List.of(Map.of("name", "log.txt", "url", "https://example.com/log.txt"))),
+                Map.of("type", "question", "content", "which env?")));
+        templates.put("submit", List.of(Map.of("content", "done", "metadata", Map.of("commit", "abc"))));
+        templates.put("approve", List.of(reason, Map.of()));
+        templates.put("reject", List.of(reason, Map.of()));
+        templates.put("modify", List.of(Map.of("modifications", Map.of("env", "staging"), "reason", "no prod")));
+        templates.put("help", List.of(Map.of("description", "stuck on tests"), Map.of()));
+        templates.put("members", List.of(Map.of("agent_id", agent), Map.of("human_id", human)));
+        templates.put("policy", List.of(Map.of("default_action", "require_approval", "default_timeout_ms", 3_600_000,
+                "default_timeout_action", "cancel", "trust_thresholds", Map.of("low", 20, "high", 90),
+                "rules", List.of(rule))));
+        templates.put("rooms", List.of(Map.of("name", "Room", "slug", "room-" + Long.toString(System.nanoTime(), 36),
+                "description", "d")));
+        templates.put("register", List.of(Map.of("name", "agent", "description", "does things")));
+        templates.put("self-register", List.of(Map.of("name", "agent")));
+        templates.put("claim", List.of(Map.of("claim_token", "ct_unknown"), Map.of()));
+        templates.put("orgs", List.of(Map.of("name", "Org", "owner", Map.of("name", "Owner", "email", "o@example.com"))));
+        templates.put("humans", List.of(Map.of("name", "Colleague", "email", "c@example.com", "role", "reviewer"),
+                Map.of("role", "admin")));
+        return templates;
+    }
+
+    private static String lastLiteralSegment(Endpoint endpoint) {
+        String[] segments = endpoint.pattern().split("/");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (!segments[i].startsWith("{")) {
+                return segments[i];
+            }
+        }
+        return "";
     }
 
     private static Arbitrary<Object> jsonObject(int depth) {
