@@ -5,9 +5,10 @@ import io.antechamber.api.auth.Caller;
 import io.antechamber.api.checkin.CheckInReader;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.ApiException;
+import io.antechamber.command.lookup.RoomDirectory;
 import io.antechamber.events.checkin.CheckInState;
 import io.antechamber.events.common.Actor;
-import io.antechamber.events.room.RoomState;
+import io.antechamber.events.common.RoomId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -20,17 +21,20 @@ import org.springframework.web.servlet.HandlerMapping;
  * for its content, so that such a request answers 404 or 403 exactly as if those had been checked before the body.
  * Spring reads the body before the handler runs; checking here, only on the way to a 400 or 413, keeps the happy
  * path free of an extra read (the check-in path is measured, docs/performance.md) and leaves the domain the one
- * judge of valid requests.
+ * judge of valid requests. Membership is read where the domain reads it ({@link RoomDirectory}, kept in the command's
+ * transaction), not from the room view, which trails it.
  */
 @Component
 public class PathResourceAccess {
 
     private final RoomResolver rooms;
     private final CheckInReader checkIns;
+    private final RoomDirectory members;
 
-    public PathResourceAccess(RoomResolver rooms, CheckInReader checkIns) {
+    public PathResourceAccess(RoomResolver rooms, CheckInReader checkIns, RoomDirectory members) {
         this.rooms = rooms;
         this.checkIns = checkIns;
+        this.members = members;
     }
 
     /** The 404 or 403 that comes before a refusal of this request's content, if any. */
@@ -59,24 +63,18 @@ public class PathResourceAccess {
         Actor actor = caller.actor();
         switch (actsOn.value()) {
             case ROOM -> {
-                RoomState room = rooms.resolve(caller, value);
-                if (actsOn.asMember() && !mayActIn(room, actor)) {
+                RoomId room = rooms.resolve(caller, value).id();
+                if (actsOn.asMember() && !members.isMember(room, actor)) {
                     throw ApiException.forbidden("only members of the room may do this");
                 }
             }
             case CHECK_IN -> {
                 CheckInState checkIn = checkIns.find(caller, value);
-                if (actsOn.asMember() && !checkIn.isParticipant(actor)
-                        && !mayActIn(rooms.resolve(caller, checkIn.roomId().value()), actor)) {
+                if (actsOn.asMember() && !members.isMember(checkIn.roomId(), actor) && !checkIn.isParticipant(actor)) {
                     throw ApiException.forbidden("only members of the check-in's room may do this");
                 }
             }
         }
-    }
-
-    /** The room-level rule the domain applies to members' actions (RoomDirectory.isMember on the command side). */
-    private static boolean mayActIn(RoomState room, Actor actor) {
-        return room.isMember(actor);
     }
 
     @SuppressWarnings("unchecked")

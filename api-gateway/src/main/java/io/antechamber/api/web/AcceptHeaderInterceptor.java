@@ -15,7 +15,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Refuses, before the handler runs, an {@code Accept} header that its JSON answer cannot satisfy. Spring negotiates
  * only when it writes the answer, after the handler has run: a rotated key was issued, stored and then answered 406,
- * lost to the client. Endpoints that declare what they produce are negotiated by Spring's mapping already.
+ * lost to the client. An endpoint that answers anything but JSON declares it ({@code produces} on its mapping) and
+ * is negotiated by Spring's mapping instead, also before it runs.
  */
 @Component
 public class AcceptHeaderInterceptor implements HandlerInterceptor {
