@@ -99,6 +99,25 @@ class DockerComposeFileTest {
         assertEquals(1, published.size(), () -> "expected exactly one published host port, got " + published);
     }
 
+    @Test
+    void theLoadBalancerIsTheReplicasOnlyTrustedProxy() throws Exception {
+        Result result = compose("config");
+        assertEquals(0, result.exitCode(), () -> "docker-compose config failed\nstderr:\n" + result.stderr());
+        Map<String, Object> services = map(new Yaml().<Map<String, Object>>load(result.stdout()).get("services"),
+                "services");
+
+        Map<String, Object> lbNetworks = map(map(services.get("lb"), "lb").get("networks"), "lb networks");
+        Object lbAddress = map(lbNetworks.values().iterator().next(), "lb network").get("ipv4_address");
+        assertTrue(lbAddress != null, () -> "the lb service has no fixed ipv4_address: " + lbNetworks);
+        for (Map.Entry<String, Object> service : services.entrySet()) {
+            if (isApiGateway(map(service.getValue(), service.getKey()))) {
+                assertEquals(String.valueOf(lbAddress),
+                        environment(map(service.getValue(), service.getKey())).get("ANTECHAMBER_TRUSTED_PROXIES"),
+                        () -> service.getKey() + " must trust exactly the load balancer's address");
+            }
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     /** An api-gateway service is one built from api-gateway/Dockerfile. */
@@ -172,7 +191,7 @@ class DockerComposeFileTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(repoRoot.toFile());
         // The file requires a shared admin token (${ANTECHAMBER_ADMIN_TOKEN:?...}); give it one
         // unless the developer's environment already does.
-        pb.environment().putIfAbsent("ANTECHAMBER_ADMIN_TOKEN", "compose-file-test-token");
+        pb.environment().putIfAbsent("ANTECHAMBER_ADMIN_TOKEN", "compose-file-test-token-0123456789abcdef");
         Process process = pb.start();
         process.getOutputStream().close();
         CompletableFuture<String> stdout = readAsync(process.getInputStream());

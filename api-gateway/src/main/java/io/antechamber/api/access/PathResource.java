@@ -5,7 +5,9 @@ public enum PathResource {
     /** {@code :room}, an id or a slug. */
     ROOM("room"),
     /** {@code :id} of {@code /v1/check-ins/:id}, a check-in or a task. */
-    CHECK_IN("id");
+    CHECK_IN("id"),
+    /** {@code :id} of {@code /v1/humans/:id}. */
+    HUMAN("id");
 
     private final String variable;
 

@@ -3,6 +3,7 @@ package io.antechamber.api.access;
 import io.antechamber.api.auth.AuthInterceptor;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.checkin.CheckInReader;
+import io.antechamber.api.identity.HumanReader;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.command.lookup.RoomDirectory;
@@ -29,11 +30,14 @@ public class PathResourceAccess {
 
     private final RoomResolver rooms;
     private final CheckInReader checkIns;
+    private final HumanReader humans;
     private final RoomDirectory members;
 
-    public PathResourceAccess(RoomResolver rooms, CheckInReader checkIns, RoomDirectory members) {
+    public PathResourceAccess(RoomResolver rooms, CheckInReader checkIns, HumanReader humans,
+            RoomDirectory members) {
         this.rooms = rooms;
         this.checkIns = checkIns;
+        this.humans = humans;
         this.members = members;
     }
 
@@ -64,16 +68,17 @@ public class PathResourceAccess {
         switch (actsOn.value()) {
             case ROOM -> {
                 RoomId room = rooms.resolve(caller, value).id();
-                if (actsOn.asMember() && !members.isMember(room, actor)) {
+                if (actsOn.asMember() && !members.mayActIn(room, actor)) {
                     throw ApiException.forbidden("only members of the room may do this");
                 }
             }
             case CHECK_IN -> {
                 CheckInState checkIn = checkIns.find(caller, value);
-                if (actsOn.asMember() && !members.isMember(checkIn.roomId(), actor) && !checkIn.isParticipant(actor)) {
+                if (actsOn.asMember() && !members.mayActIn(checkIn.roomId(), actor) && !checkIn.isParticipant(actor)) {
                     throw ApiException.forbidden("only members of the check-in's room may do this");
                 }
             }
+            case HUMAN -> humans.find(caller, value);
         }
     }
 

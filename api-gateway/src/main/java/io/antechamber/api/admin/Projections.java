@@ -3,6 +3,7 @@ package io.antechamber.api.admin;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.query.agent.AgentViewProjection;
 import io.antechamber.query.checkin.CheckInViewProjection;
+import io.antechamber.query.human.HumanViewProjection;
 import io.antechamber.query.room.RoomViewProjection;
 import io.antechamber.query.thread.ThreadViewProjection;
 import io.antechamber.query.trust.TrustViewProjection;
@@ -22,7 +23,8 @@ public class Projections {
 
     static final List<String> NAMES = List.of(CheckInViewProjection.PROCESSING_GROUP,
             RoomViewProjection.PROCESSING_GROUP, AgentViewProjection.PROCESSING_GROUP,
-            TrustViewProjection.PROCESSING_GROUP, ThreadViewProjection.PROCESSING_GROUP);
+            TrustViewProjection.PROCESSING_GROUP, ThreadViewProjection.PROCESSING_GROUP,
+            HumanViewProjection.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
     private final ProjectionPositions positions;

@@ -6,15 +6,21 @@ import org.springframework.util.StringUtils;
 
 /**
  * The operator's token. When none is configured, one is generated and printed once on standard output (not to the
- * log, which may be shipped elsewhere), as API.md promises.
+ * log, which may be shipped elsewhere), as API.md promises. A configured one shorter than {@link #MIN_LENGTH}
+ * characters stops the start: the token opens every organization.
  */
 @Component
 public class AdminToken {
+
+    public static final int MIN_LENGTH = 32;
 
     private final String token;
 
     public AdminToken(AntechamberProperties properties) {
         if (StringUtils.hasText(properties.adminToken())) {
+            if (properties.adminToken().length() < MIN_LENGTH) {
+                throw new WeakAdminTokenException(properties.adminToken().length());
+            }
             token = properties.adminToken();
         } else {
             token = ApiKeys.generate("adm_");

@@ -1,7 +1,6 @@
 package io.antechamber.api.auth;
 
 import io.antechamber.command.lookup.Credential;
-import io.antechamber.command.lookup.Credentials;
 import io.antechamber.events.common.ActorType;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.api.web.ApiError;
@@ -16,20 +15,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * Authenticates the bearer token and enforces the endpoint's {@link Auth} mode before the handler runs. The caller is
- * left in a request attribute for {@link CallerArgumentResolver}.
+ * Enforces the endpoint's {@link Auth} mode before the handler runs, on the credential {@link CredentialFilter}
+ * resolved. The caller is left in a request attribute for {@link CallerArgumentResolver}.
  */
 @Component
 public class AuthInterceptor implements HandlerInterceptor {
 
     static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
-    private final Credentials credentials;
-    private final AdminToken adminToken;
+    private final CredentialResolver credentials;
 
-    public AuthInterceptor(Credentials credentials, AdminToken adminToken) {
+    public AuthInterceptor(CredentialResolver credentials) {
         this.credentials = credentials;
-        this.adminToken = adminToken;
     }
 
     /** The caller this interceptor authenticated for the request, if it ran. */
@@ -62,16 +59,21 @@ public class AuthInterceptor implements HandlerInterceptor {
     }
 
     private Caller authenticate(HttpServletRequest request, AuthMode mode) {
-        String token = bearerToken(request);
+        ResolvedCredential resolved = credentials.resolve(request);
+        if (resolved.outcome() == ResolvedCredential.Outcome.NONE) {
+            throw new ApiException(ApiError.UNAUTHORIZED, "send 'Authorization: Bearer <token>'");
+        }
         if (mode == AuthMode.ADMIN) {
-            if (!adminToken.matches(token)) {
+            if (resolved.outcome() == ResolvedCredential.Outcome.KEY) {
+                throw ApiException.forbidden("this endpoint is for the operator's admin token, not an API key");
+            }
+            if (resolved.outcome() != ResolvedCredential.Outcome.ADMIN) {
                 throw new ApiException(ApiError.UNAUTHORIZED, "this endpoint needs the admin token");
             }
             return Caller.admin();
         }
-        String hash = BearerToken.hashOf(request).orElseThrow();
-        Credential credential = credentials.findByKeyHash(hash)
-                .filter(Credential::active)
+        String hash = resolved.id();
+        Credential credential = resolved.holder()
                 .orElseThrow(() -> new ApiException(ApiError.UNAUTHORIZED, "unknown or revoked API key"));
         if (credential.orgId() == null) {
             throw ApiException.forbidden("this agent has not been claimed into an organization yet");
@@ -79,17 +81,17 @@ public class AuthInterceptor implements HandlerInterceptor {
         boolean allowed = switch (mode) {
             case AGENT -> credential.actorType() == ActorType.AGENT;
             case HUMAN -> credential.actorType() == ActorType.HUMAN;
+            case ORG_ADMIN -> credential.isAdmin();
             default -> true;
         };
         if (!allowed) {
-            throw ApiException.forbidden("this endpoint is for " + (mode == AuthMode.AGENT ? "agents" : "humans"));
+            throw ApiException.forbidden(switch (mode) {
+                case AGENT -> "this endpoint is for agents";
+                case ORG_ADMIN -> "this endpoint is for admins of the organization";
+                default -> "this endpoint is for humans";
+            });
         }
         return new Caller(credential.actorType(), credential.actorId(), new OrgId(credential.orgId()),
                 credential.name(), hash);
-    }
-
-    private static String bearerToken(HttpServletRequest request) {
-        return BearerToken.of(request).orElseThrow(() -> new ApiException(ApiError.UNAUTHORIZED,
-                "send 'Authorization: Bearer <token>'"));
     }
 }

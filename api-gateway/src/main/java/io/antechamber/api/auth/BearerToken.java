@@ -14,8 +14,8 @@ public final class BearerToken {
     }
 
     /**
-     * The SHA-256 of the bearer token, computed once per request: the rate limiter, idempotency keys and
-     * authentication all key on it.
+     * The SHA-256 of the bearer token, computed once per request: the key lookup uses it, and a verified key's hash
+     * is the credential that rate limits and idempotency keys are scoped to.
      */
     public static Optional<String> hashOf(HttpServletRequest request) {
         Object cached = request.getAttribute(HASH_ATTRIBUTE);

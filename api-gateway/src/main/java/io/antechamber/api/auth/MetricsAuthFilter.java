@@ -10,15 +10,18 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** {@code /actuator/prometheus} is for the operator: it needs the admin token. Health stays open. */
+/**
+ * {@code /actuator/prometheus} is for the operator: it needs the admin token (a valid API key is 403, anything else
+ * 401). Health stays open.
+ */
 @Component
 public class MetricsAuthFilter extends OncePerRequestFilter {
 
-    private final AdminToken adminToken;
+    private final CredentialResolver credentials;
     private final ErrorWriter errors;
 
-    public MetricsAuthFilter(AdminToken adminToken, ErrorWriter errors) {
-        this.adminToken = adminToken;
+    public MetricsAuthFilter(CredentialResolver credentials, ErrorWriter errors) {
+        this.credentials = credentials;
         this.errors = errors;
     }
 
@@ -30,7 +33,12 @@ public class MetricsAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!BearerToken.of(request).filter(adminToken::matches).isPresent()) {
+        ResolvedCredential resolved = credentials.resolve(request);
+        if (resolved.outcome() == ResolvedCredential.Outcome.KEY) {
+            errors.write(response, ApiError.FORBIDDEN, "metrics are for the operator's admin token, not an API key");
+            return;
+        }
+        if (resolved.outcome() != ResolvedCredential.Outcome.ADMIN) {
             errors.write(response, ApiError.UNAUTHORIZED, "metrics need the admin token");
             return;
         }

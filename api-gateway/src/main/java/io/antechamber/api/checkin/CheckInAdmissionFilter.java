@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * falls to what the read side keeps up with, so the pending queue stays current instead of falling minutes behind.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 4)
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class CheckInAdmissionFilter extends OncePerRequestFilter {
 
     private static final long POLL_MILLIS = 5;

@@ -10,6 +10,7 @@ import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.checkin.ApproveCheckIn;
 import io.antechamber.events.checkin.CheckInState;
@@ -23,6 +24,7 @@ import io.antechamber.events.common.CheckInId;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.api.web.ApiError;
 import io.antechamber.events.common.RoomId;
+import io.antechamber.events.policy.PolicyLimits;
 import io.antechamber.events.policy.RiskLevel;
 import io.antechamber.events.policy.TimeoutAction;
 import io.antechamber.events.policy.Urgency;
@@ -46,26 +48,23 @@ import org.springframework.web.context.request.async.DeferredResult;
 @RestController
 public class CheckInController {
 
-    private static final long MAX_TIMEOUT_MS = 604_800_000L;
-    private static final long MAX_TIMEOUT_MINUTES = 10_080L;
-    private static final long MAX_WAIT_MS = 60_000L;
-    private static final long DEFAULT_WAIT_MS = 30_000L;
-
     private final CommandGateway commands;
     private final PagedQueries pagedQueries;
     private final RoomResolver rooms;
     private final CheckInReader reader;
     private final CheckInChangeListener changes;
     private final MetadataLimit metadataLimit;
+    private final WaitSlots waitSlots;
 
     public CheckInController(CommandGateway commands, PagedQueries pagedQueries, RoomResolver rooms, CheckInReader reader,
-            CheckInChangeListener changes, MetadataLimit metadataLimit) {
+            CheckInChangeListener changes, MetadataLimit metadataLimit, WaitSlots waitSlots) {
         this.commands = commands;
         this.pagedQueries = pagedQueries;
         this.rooms = rooms;
         this.reader = reader;
         this.changes = changes;
         this.metadataLimit = metadataLimit;
+        this.waitSlots = waitSlots;
     }
 
     @PostMapping("/v1/rooms/{room}/check-in")
@@ -99,7 +98,8 @@ public class CheckInController {
 
     /**
      * Long-poll: answers as soon as the check-in no longer awaits action, or after {@code timeout_ms} (default
-     * 30 s, at most 60 s) with its current state. No thread is held while waiting.
+     * 30 s, at most 60 s) with its current state. No thread is held while waiting; a wait that holds takes one of the
+     * credential's {@link WaitSlots}, given back however the wait ends (answer, timeout, client gone, error).
      */
     @GetMapping("/v1/check-ins/{id}/wait")
     @Auth(AuthMode.ANY)
@@ -107,34 +107,50 @@ public class CheckInController {
     public DeferredResult<Data<CheckInJson>> await(Caller caller, @PathVariable String id,
             @RequestParam(name = "timeout_ms", required = false) Long timeoutMs) {
         Validation validation = new Validation();
-        validation.range("timeout_ms", timeoutMs, 0, MAX_WAIT_MS);
+        validation.range("timeout_ms", timeoutMs, 0, RequestLimits.MAX_WAIT_MS);
         validation.orThrow();
-        long wait = timeoutMs == null ? DEFAULT_WAIT_MS : timeoutMs;
+        long wait = timeoutMs == null ? RequestLimits.DEFAULT_WAIT_MS : timeoutMs;
         CheckInState current = reader.find(caller, id);
         DeferredResult<Data<CheckInJson>> result = new DeferredResult<>(Math.max(wait, 1));
         if (!current.status().isAwaitingAction() || wait == 0) {
             result.setResult(Data.of(CheckInJson.of(current)));
             return result;
         }
-        Runnable check = () -> {
-            CheckInState now = reader.find(caller, id);
-            if (!now.status().isAwaitingAction()) {
-                result.setResult(Data.of(CheckInJson.of(now)));
+        WaitSlots.Slot slot = waitSlots.take(caller.credential());
+        AutoCloseable subscription = null;
+        try {
+            Runnable check = () -> {
+                CheckInState now = reader.find(caller, id);
+                if (!now.status().isAwaitingAction()) {
+                    result.setResult(Data.of(CheckInJson.of(now)));
+                }
+            };
+            subscription = changes.subscribe(current.id().value(), check);
+            AutoCloseable subscribed = subscription;
+            result.onCompletion(() -> {
+                close(subscribed);
+                slot.release();
+            });
+            result.onError(error -> slot.release());
+            result.onTimeout(() -> result.setResult(Data.of(CheckInJson.of(reader.find(caller, id)))));
+            check.run();
+            return result;
+        } catch (RuntimeException e) {
+            // the wait never started, so no completion callback will give these back
+            if (subscription != null) {
+                close(subscription);
             }
-        };
-        AutoCloseable subscription = changes.subscribe(current.id().value(), check);
-        result.onCompletion(() -> close(subscription));
-        result.onTimeout(() -> result.setResult(Data.of(CheckInJson.of(reader.find(caller, id)))));
-        check.run();
-        return result;
+            slot.release();
+            throw e;
+        }
     }
 
     @PostMapping("/v1/check-ins/{id}/approve")
     @Auth(AuthMode.HUMAN)
     @ActsOn(value = PathResource.CHECK_IN, asMember = true)
     public Data<CheckInJson> approve(Caller caller, @PathVariable String id,
-            @RequestBody(required = false) DecisionRequest body) {
-        DecisionRequest request = reasonOnly(body);
+            @RequestBody(required = false) ReasonRequest body) {
+        ReasonRequest request = reasonOnly(body);
         return Data.of(CheckInJson.of(commands.sendAndWait(
                 new ApproveCheckIn(checkInId(id), caller.orgId(), caller.actor(), request.reason()))));
     }
@@ -143,8 +159,8 @@ public class CheckInController {
     @Auth(AuthMode.HUMAN)
     @ActsOn(value = PathResource.CHECK_IN, asMember = true)
     public Data<CheckInJson> reject(Caller caller, @PathVariable String id,
-            @RequestBody(required = false) DecisionRequest body) {
-        DecisionRequest request = reasonOnly(body);
+            @RequestBody(required = false) ReasonRequest body) {
+        ReasonRequest request = reasonOnly(body);
         return Data.of(CheckInJson.of(commands.sendAndWait(
                 new RejectCheckIn(checkInId(id), caller.orgId(), caller.actor(), request.reason()))));
     }
@@ -155,7 +171,7 @@ public class CheckInController {
     public Data<CheckInJson> modify(Caller caller, @PathVariable String id, @RequestBody DecisionRequest request) {
         Validation validation = new Validation();
         validation.check(request.modifications() != null, "modifications", "is required");
-        validation.text("reason", request.reason(), false, 0, 5000);
+        validation.text("reason", request.reason(), false, 0, RequestLimits.REASON_CHARS);
         metadataLimit.check("modifications", request.modifications());
         validation.orThrow();
         return Data.of(CheckInJson.of(commands.sendAndWait(new ModifyCheckIn(checkInId(id), caller.orgId(),
@@ -189,11 +205,11 @@ public class CheckInController {
 
     private CreateCheckIn validated(Caller caller, RoomId room, CreateCheckInRequest request) {
         Validation validation = new Validation();
-        validation.text("action", request.action(), true, 1, 500);
+        validation.text("action", request.action(), true, 1, RequestLimits.ACTION_CHARS);
         validation.check(request.reason() == null || request.description() == null, "description",
                 "give reason or its alias description, not both");
         String reason = validation.text("reason", request.reason() != null ? request.reason() : request.description(),
-                false, 0, 5000);
+                false, 0, RequestLimits.REASON_CHARS);
         RiskLevel risk = validation.oneOf("risk_level", request.riskLevel(), RiskLevel.class, RiskLevel.MEDIUM);
         Urgency urgency = validation.oneOf("urgency", request.urgency(), Urgency.class, Urgency.NORMAL);
         validation.check(request.metadata() == null || request.context() == null, "context",
@@ -201,8 +217,8 @@ public class CheckInController {
         Map<String, Object> metadata = request.metadata() != null ? request.metadata() : request.context();
         validation.check(request.timeoutMs() == null || request.timeoutMinutes() == null, "timeout_minutes",
                 "give timeout_ms or its alias timeout_minutes, not both");
-        validation.range("timeout_ms", request.timeoutMs(), 1000, MAX_TIMEOUT_MS);
-        validation.range("timeout_minutes", request.timeoutMinutes(), 1, MAX_TIMEOUT_MINUTES);
+        validation.range("timeout_ms", request.timeoutMs(), PolicyLimits.MIN_TIMEOUT_MS, PolicyLimits.MAX_TIMEOUT_MS);
+        validation.range("timeout_minutes", request.timeoutMinutes(), 1, RequestLimits.MAX_TIMEOUT_MINUTES);
         TimeoutAction timeoutAction = validation.oneOf("timeout_action", request.timeoutAction(),
                 TimeoutAction.class, null);
         validation.orThrow();
@@ -213,10 +229,10 @@ public class CheckInController {
                 request.action(), reason, risk, urgency, metadata, timeoutMs, timeoutAction);
     }
 
-    private static DecisionRequest reasonOnly(DecisionRequest body) {
-        DecisionRequest request = body == null ? DecisionRequest.EMPTY : body;
+    private static ReasonRequest reasonOnly(ReasonRequest body) {
+        ReasonRequest request = body == null ? ReasonRequest.EMPTY : body;
         Validation validation = new Validation();
-        validation.text("reason", request.reason(), false, 0, 5000);
+        validation.text("reason", request.reason(), false, 0, RequestLimits.REASON_CHARS);
         validation.orThrow();
         return request;
     }

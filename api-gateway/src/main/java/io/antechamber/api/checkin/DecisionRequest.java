@@ -2,8 +2,6 @@ package io.antechamber.api.checkin;
 
 import java.util.Map;
 
-/** The optional body of approve/reject, and the body of modify. */
+/** The body of modify: the modifications (a free-form object) and an optional reason. */
 public record DecisionRequest(String reason, Map<String, Object> modifications) {
-
-    static final DecisionRequest EMPTY = new DecisionRequest(null, null);
 }

@@ -9,6 +9,7 @@ import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.checkin.Attachment;
 import io.antechamber.events.checkin.MessagePosted;
@@ -62,7 +63,7 @@ public class MessageController {
         validation.check(request.type() != null, "type", "is required");
         validation.check(type != null && type.isPostedByClients(), "type", type == null
                 ? "must be one of " + CLIENT_TYPES : "is written by the system; clients post one of " + CLIENT_TYPES);
-        validation.text("content", request.content(), true, 1, TaskController.MAX_CONTENT_CHARS);
+        validation.text("content", request.content(), true, 1, RequestLimits.CONTENT_CHARS);
         List<Attachment> attachments = Attachments.validated(validation, request.attachments());
         validation.orThrow();
         metadataLimit.check("metadata", request.metadata());

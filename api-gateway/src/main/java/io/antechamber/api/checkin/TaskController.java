@@ -8,6 +8,7 @@ import io.antechamber.api.auth.Caller;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.checkin.Attachment;
 import io.antechamber.events.checkin.CheckInState;
@@ -19,6 +20,7 @@ import io.antechamber.events.checkin.RequestHelp;
 import io.antechamber.events.checkin.SubmitResult;
 import io.antechamber.events.common.CheckInId;
 import io.antechamber.events.common.RoomId;
+import io.antechamber.events.policy.PolicyLimits;
 import io.antechamber.events.policy.Urgency;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,9 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class TaskController {
-
-    private static final long MAX_TIMEOUT_MS = 604_800_000L;
-    static final int MAX_CONTENT_CHARS = 20_000;
 
     private final CommandGateway commands;
     private final RoomResolver rooms;
@@ -60,10 +59,10 @@ public class TaskController {
     @ActsOn(value = PathResource.ROOM, asMember = true)
     public Data<CheckInJson> post(Caller caller, @PathVariable String room, @RequestBody PostTaskRequest request) {
         Validation validation = new Validation();
-        validation.text("action", request.action(), true, 1, 500);
-        validation.text("reason", request.reason(), false, 0, 5000);
+        validation.text("action", request.action(), true, 1, RequestLimits.ACTION_CHARS);
+        validation.text("reason", request.reason(), false, 0, RequestLimits.REASON_CHARS);
         Urgency urgency = validation.oneOf("urgency", request.urgency(), Urgency.class, Urgency.NORMAL);
-        validation.range("timeout_ms", request.timeoutMs(), 1000, MAX_TIMEOUT_MS);
+        validation.range("timeout_ms", request.timeoutMs(), PolicyLimits.MIN_TIMEOUT_MS, PolicyLimits.MAX_TIMEOUT_MS);
         validation.orThrow();
         metadataLimit.check("metadata", request.metadata());
         RoomId target = rooms.resolve(caller, room).id();
@@ -90,7 +89,7 @@ public class TaskController {
             @RequestBody(required = false) HelpRequest body) {
         HelpRequest request = body == null ? HelpRequest.EMPTY : body;
         Validation validation = new Validation();
-        validation.text("description", request.description(), false, 0, 5000);
+        validation.text("description", request.description(), false, 0, RequestLimits.REASON_CHARS);
         validation.orThrow();
         return answer(new RequestHelp(CheckInController.checkInId(id), caller.orgId(), caller.actor(),
                 request.description()));
@@ -107,7 +106,7 @@ public class TaskController {
     @ActsOn(value = PathResource.CHECK_IN, asMember = true)
     public Data<CheckInJson> submit(Caller caller, @PathVariable String id, @RequestBody SubmitRequest request) {
         Validation validation = new Validation();
-        validation.text("content", request.content(), true, 1, MAX_CONTENT_CHARS);
+        validation.text("content", request.content(), true, 1, RequestLimits.CONTENT_CHARS);
         List<Attachment> attachments = Attachments.validated(validation, request.attachments());
         validation.orThrow();
         metadataLimit.check("metadata", request.metadata());

@@ -4,11 +4,13 @@ import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
+import io.antechamber.api.auth.Secret;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.AgentId;
 import io.antechamber.api.web.ApiException;
@@ -35,7 +37,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Agents: registered by a human, or self-registered and claimed with a token; keys rotated or revoked. */
+/**
+ * Agents: registered by an admin, or self-registered and claimed with a token by one; keys rotated or revoked by
+ * admins.
+ */
 @RestController
 public class AgentController {
 
@@ -55,24 +60,36 @@ public class AgentController {
     public record RegisterAgentRequest(String name, String description) {
     }
 
-    public record ClaimRequest(String claimToken) {
+    public record ClaimRequest(Secret claimToken) {
     }
 
-    public record AgentRegisteredJson(AgentJson agent, String apiKey, String keyPrefix) {
+    public record AgentRegisteredJson(AgentJson agent, Secret apiKey, String keyPrefix) {
+
+        AgentRegisteredJson(AgentJson agent, String apiKey, String keyPrefix) {
+            this(agent, new Secret(apiKey), keyPrefix);
+        }
     }
 
-    public record AgentSelfRegisteredJson(AgentJson agent, String apiKey, String claimToken, String status) {
+    public record AgentSelfRegisteredJson(AgentJson agent, Secret apiKey, Secret claimToken, String status) {
+
+        AgentSelfRegisteredJson(AgentJson agent, String apiKey, String claimToken, String status) {
+            this(agent, new Secret(apiKey), new Secret(claimToken), status);
+        }
     }
 
     public record AgentClaimedJson(AgentJson agent) {
     }
 
-    public record RotatedKeyJson(String apiKey, String keyPrefix) {
+    public record RotatedKeyJson(Secret apiKey, String keyPrefix) {
+
+        RotatedKeyJson(String apiKey, String keyPrefix) {
+            this(new Secret(apiKey), keyPrefix);
+        }
     }
 
     @PostMapping("/v1/agents/register")
     @ResponseStatus(HttpStatus.CREATED)
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<AgentRegisteredJson> register(Caller caller, @RequestBody RegisterAgentRequest request) {
         validate(request);
         String apiKey = ApiKeys.generate(ApiKeys.AGENT_PREFIX);
@@ -94,12 +111,13 @@ public class AgentController {
     }
 
     @PostMapping("/v1/agents/claim")
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<AgentClaimedJson> claim(Caller caller, @RequestBody ClaimRequest request) {
         Validation validation = new Validation();
-        validation.text("claim_token", request.claimToken(), true, 1, 200);
+        String claimToken = Secret.valueOf(request.claimToken());
+        validation.text("claim_token", claimToken, true, 1, RequestLimits.CLAIM_TOKEN_CHARS);
         validation.orThrow();
-        AgentState agent = commands.sendAndWait(new ClaimAgent(ApiKeys.hash(request.claimToken()), caller.orgId(),
+        AgentState agent = commands.sendAndWait(new ClaimAgent(ApiKeys.hash(claimToken), caller.orgId(),
                 caller.actor()));
         return Data.of(new AgentClaimedJson(AgentJson.of(agent)));
     }
@@ -119,7 +137,7 @@ public class AgentController {
     }
 
     @PostMapping("/v1/agents/{id}/rotate-key")
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<RotatedKeyJson> rotateKey(Caller caller, @PathVariable String id) {
         String apiKey = ApiKeys.generate(ApiKeys.AGENT_PREFIX);
         AgentState agent = commands.sendAndWait(new RotateAgentKey(agentId(id), caller.orgId(), ApiKeys.hash(apiKey),
@@ -128,7 +146,7 @@ public class AgentController {
     }
 
     @DeleteMapping("/v1/agents/{id}")
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<AgentJson> deactivate(Caller caller, @PathVariable String id) {
         AgentState agent = commands.sendAndWait(new DeactivateAgent(agentId(id), caller.orgId(), caller.actor()));
         return Data.of(AgentJson.of(agent));
@@ -150,8 +168,9 @@ public class AgentController {
 
     private static void validate(RegisterAgentRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
-        validation.text("description", request.description(), false, 0, 2000);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
+        validation.text("description", request.description(), false, 0,
+                RequestLimits.AGENT_DESCRIPTION_CHARS);
         validation.orThrow();
     }
 }

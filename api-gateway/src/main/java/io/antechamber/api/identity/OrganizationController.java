@@ -3,15 +3,17 @@ package io.antechamber.api.identity;
 import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
-import io.antechamber.api.auth.Caller;
+import io.antechamber.api.auth.Secret;
 import io.antechamber.api.web.Data;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.HumanId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
-import io.antechamber.events.identity.AddHuman;
 import io.antechamber.events.identity.CreateOrganization;
+import io.antechamber.events.identity.HumanRole;
+import io.antechamber.events.identity.HumanStatus;
 import io.antechamber.events.room.CreateRoom;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -22,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Organizations and the people in them. */
+/** Organizations, each with its owner (its first admin) and its {@code default} room. */
 @RestController
 public class OrganizationController {
 
@@ -45,16 +47,11 @@ public class OrganizationController {
     public record OrganizationJson(String id, String name, Instant createdAt) {
     }
 
-    public record HumanJson(String id, String orgId, String name, String email, Instant createdAt) {
-    }
+    public record OrganizationCreatedJson(OrganizationJson org, HumanJson human, Secret apiKey) {
 
-    public record OrganizationCreatedJson(OrganizationJson org, HumanJson human, String apiKey) {
-    }
-
-    public record AddHumanRequest(String name, String email) {
-    }
-
-    public record HumanCreatedJson(HumanJson human, String apiKey) {
+        OrganizationCreatedJson(OrganizationJson org, HumanJson human, String apiKey) {
+            this(org, human, new Secret(apiKey));
+        }
     }
 
     /** The org, its owner and its {@code default} room are created in one transaction: all of them, or none. */
@@ -63,11 +60,12 @@ public class OrganizationController {
     @Auth(AuthMode.ADMIN)
     public Data<OrganizationCreatedJson> create(@RequestBody CreateOrganizationRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
         validation.check(request.owner() != null, "owner", "is required");
         if (request.owner() != null) {
-            validation.text("owner.name", request.owner().name(), true, 1, 200);
-            validation.text("owner.email", request.owner().email(), false, 3, 320);
+            validation.text("owner.name", request.owner().name(), true, 1, RequestLimits.NAME_CHARS);
+            validation.text("owner.email", request.owner().email(), false, RequestLimits.EMAIL_MIN_CHARS,
+                    RequestLimits.EMAIL_CHARS);
         }
         validation.orThrow();
         OrgId orgId = OrgId.generate();
@@ -81,23 +79,8 @@ public class OrganizationController {
                     Actor.human(ownerId)));
         });
         return Data.of(new OrganizationCreatedJson(new OrganizationJson(orgId.value(), request.name(), now),
-                new HumanJson(ownerId.value(), orgId.value(), request.owner().name(), request.owner().email(), now),
+                new HumanJson(ownerId.value(), orgId.value(), request.owner().name(), request.owner().email(),
+                        HumanRole.ADMIN.wire(), HumanStatus.ACTIVE.wire(), now, now),
                 apiKey));
-    }
-
-    @PostMapping("/v1/humans")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Auth(AuthMode.HUMAN)
-    public Data<HumanCreatedJson> addHuman(Caller caller, @RequestBody AddHumanRequest request) {
-        Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
-        validation.text("email", request.email(), false, 3, 320);
-        validation.orThrow();
-        HumanId humanId = HumanId.generate();
-        String apiKey = ApiKeys.generate(ApiKeys.HUMAN_PREFIX);
-        commands.sendAndWait(new AddHuman(caller.orgId(), humanId, request.name(), request.email(),
-                ApiKeys.hash(apiKey), caller.actor()));
-        return Data.of(new HumanCreatedJson(new HumanJson(humanId.value(), caller.orgId().value(), request.name(),
-                request.email(), Instant.now()), apiKey));
     }
 }

@@ -9,6 +9,7 @@ import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
+import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.ActorType;
@@ -62,11 +63,11 @@ public class RoomController {
 
     @PostMapping("/v1/rooms")
     @ResponseStatus(HttpStatus.CREATED)
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public Data<RoomJson> create(Caller caller, @RequestBody CreateRoomRequest request) {
         Validation validation = new Validation();
-        validation.text("name", request.name(), true, 1, 200);
-        validation.text("description", request.description(), false, 0, 5000);
+        validation.text("name", request.name(), true, 1, RequestLimits.NAME_CHARS);
+        validation.text("description", request.description(), false, 0, RequestLimits.ROOM_DESCRIPTION_CHARS);
         validation.check(request.slug() != null, "slug", "is required");
         validation.check(request.slug() == null || SLUG.matcher(request.slug()).matches(), "slug",
                 "must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit");
@@ -92,7 +93,7 @@ public class RoomController {
 
     @PostMapping("/v1/rooms/{room}/members")
     @ResponseStatus(HttpStatus.CREATED)
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     @ActsOn(PathResource.ROOM)
     public Data<MembershipJson> addMember(Caller caller, @PathVariable String room,
             @RequestBody AddMemberRequest request) {
@@ -116,7 +117,7 @@ public class RoomController {
 
     @DeleteMapping("/v1/rooms/{room}/members/{memberId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Auth(AuthMode.HUMAN)
+    @Auth(AuthMode.ORG_ADMIN)
     public void removeMember(Caller caller, @PathVariable String room, @PathVariable String memberId) {
         RoomState target = rooms.resolve(caller, room);
         commands.sendAndWait(new RemoveRoomMember(target.id(), caller.orgId(), memberId, caller.actor()));

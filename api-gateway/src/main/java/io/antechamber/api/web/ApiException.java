@@ -1,5 +1,6 @@
 package io.antechamber.api.web;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,15 +13,21 @@ public class ApiException extends RuntimeException {
 
     private final ApiError error;
     private final Map<String, Object> details;
+    private final Duration retryAfter;
 
     public ApiException(ApiError error, String message) {
         this(error, message, Map.of());
     }
 
     public ApiException(ApiError error, String message, Map<String, Object> details) {
+        this(error, message, details, null);
+    }
+
+    private ApiException(ApiError error, String message, Map<String, Object> details, Duration retryAfter) {
         super(message, null, false, false);
         this.error = error;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        this.retryAfter = retryAfter;
     }
 
     public ApiError error() {
@@ -29,6 +36,11 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** When the client may try again (the {@code Retry-After} header); null when no wait helps. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public static ApiException notFound(String what) {
@@ -41,6 +53,11 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String message) {
         return new ApiException(ApiError.CONFLICT, message);
+    }
+
+    /** 429 RATE_LIMITED with {@code Retry-After}, rounded up to whole seconds. */
+    public static ApiException rateLimited(String message, Duration retryAfter) {
+        return new ApiException(ApiError.RATE_LIMITED, message, Map.of(), retryAfter);
     }
 
     public static ApiException invalid(String field, String problem) {

@@ -2,20 +2,15 @@ package io.antechamber.api.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.antechamber.api.access.PathResourceAccess;
 import io.antechamber.events.common.DomainException;
-import io.antechamber.events.common.WireEnums;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -60,6 +55,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     void api(ApiException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (e.retryAfter() != null) {
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
         respond(request, response, e.error(), e.getMessage(), e.details());
     }
 
@@ -76,18 +75,11 @@ public class ApiExceptionHandler {
                         Map.of("fields", Map.of(invalid.field(), "contains text that cannot be stored")));
                 return;
             }
-        }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String problem = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                    ? "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
-                            .map(c -> WireEnums.wire((Enum<?>) c)).toList()
-                    : "has the wrong type";
-            respond(request, response, ApiError.VALIDATION_ERROR, "field '" + field + "' " + problem,
-                    Map.of("fields", Map.of(field, problem)));
-            return;
+            if (cause instanceof InvalidFieldsException invalid) {
+                respond(request, response, ApiError.VALIDATION_ERROR, invalid.getMessage(),
+                        Map.of("fields", invalid.fields()));
+                return;
+            }
         }
         String message = e.getCause() instanceof JsonParseException
                 ? "the request body is not valid JSON"

@@ -1,7 +1,7 @@
 package io.antechamber.api.web;
 
 import io.antechamber.api.auth.ApiKeys;
-import io.antechamber.api.auth.BearerToken;
+import io.antechamber.api.auth.CredentialResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,46 +20,64 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on POSTs: the first response to a key (per credential, for 24 h) is stored and every
- * repeat gets it back, marked {@code Idempotent-Replayed: true}, without running the request again. A repeat while
- * the first is still running, or with a different method, path or body, is 409. Server errors are not stored, so
+ * {@code Idempotency-Key} on POSTs, scoped to the verified credential ({@link io.antechamber.api.auth.CredentialFilter}
+ * runs first): the first response to a key (per credential, for 24 h) is stored and every repeat gets it back, marked
+ * {@code Idempotent-Replayed: true}, without running the request again. Calls without a verified credential (an
+ * anonymous self-registration, an unknown key) are not replayed: they just run. A stored response never holds a
+ * secret: {@link SecretFields} are nulled before it is stored, so a replay shows the resource without them. A repeat
+ * while the first still holds its lease, or with a different path or body, is 409. Server errors are not stored, so
  * the client may retry them with the same key.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
 
     private final IdempotencyKeys keys;
+    private final CredentialResolver credentials;
+    private final SecretFields secrets;
     private final ErrorWriter errors;
 
-    public IdempotencyFilter(IdempotencyKeys keys, ErrorWriter errors) {
+    public IdempotencyFilter(IdempotencyKeys keys, CredentialResolver credentials, SecretFields secrets,
+            ErrorWriter errors) {
         this.keys = keys;
+        this.credentials = credentials;
+        this.secrets = secrets;
         this.errors = errors;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/v1/");
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || !RequestPath.isApi(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Optional<String> credential = credentials.resolve(request).verifiedId();
+        if (credential.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             errors.write(response, ApiError.VALIDATION_ERROR, HEADER + " must be 1.." + MAX_KEY_LENGTH + " characters");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
-        String credential = BearerToken.hashOf(request).orElse("anonymous");
-        String fingerprint = ApiKeys.hash(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (PayloadTooLargeException tooLarge) {
+            errors.write(response, ApiError.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            return;
+        }
+        String fingerprint = ApiKeys.hash(RequestPath.of(request) + "\n" + new String(body, StandardCharsets.UTF_8));
 
-        if (!keys.claim(credential, key, fingerprint)) {
-            replay(response, keys.find(credential, key), fingerprint);
+        Optional<IdempotencyKeys.Lease> lease = keys.claim(credential.get(), key, fingerprint);
+        if (lease.isEmpty()) {
+            replay(response, keys.find(credential.get(), key), fingerprint);
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
@@ -67,13 +85,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new ReplayableBody(request, body), recorded);
             if (recorded.getStatus() < 500) {
-                keys.complete(credential, key, recorded.getStatus(), recorded.getContentType(),
-                        recorded.getContentAsByteArray());
-                stored = true;
+                Optional<byte[]> withoutSecrets = secrets.redact(recorded.getContentAsByteArray());
+                if (withoutSecrets.isPresent()) {
+                    keys.complete(lease.get(), recorded.getStatus(), recorded.getContentType(), withoutSecrets.get());
+                    stored = true;
+                }
             }
         } finally {
             if (!stored) {
-                keys.release(credential, key);
+                keys.release(lease.get());
             }
             recorded.copyBodyToResponse();
         }
@@ -82,7 +102,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void replay(HttpServletResponse response, Optional<IdempotencyKeys.Stored> stored, String fingerprint)
             throws IOException {
         if (stored.isEmpty() || !stored.get().completed()) {
-            errors.write(response, ApiError.CONFLICT, "a request with this " + HEADER + " is still being processed");
+            errors.write(response, ApiError.CONFLICT, "a request with this " + HEADER
+                    + " is still being processed; retry once it has answered");
         } else if (!stored.get().fingerprint().equals(fingerprint)) {
             errors.write(response, ApiError.CONFLICT, "this " + HEADER + " was used for a different request");
         } else {

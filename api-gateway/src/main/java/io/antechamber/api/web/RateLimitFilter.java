@@ -2,7 +2,8 @@ package io.antechamber.api.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.antechamber.api.auth.BearerToken;
+import io.antechamber.api.auth.CredentialResolver;
+import io.antechamber.api.auth.ResolvedCredential;
 import io.antechamber.api.config.AntechamberProperties;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -21,51 +22,94 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket per credential (the hash of the bearer token; the client address for requests without one):
- * {@code rate-limit.per-second} sustained, {@code rate-limit.burst} at once. Over it: 429 RATE_LIMITED with
- * {@code Retry-After}. Buckets live in this replica; idle ones are forgotten after ten minutes.
+ * Token buckets, after authentication ({@link io.antechamber.api.auth.CredentialFilter}): one per verified credential;
+ * calls without one share a bucket per client address ({@link ClientAddress}), and a bearer token that verifies as
+ * nothing costs two tokens there, so guessing keys runs out twice as fast as honest use. {@code rate-limit.per-second}
+ * sustained, {@code rate-limit.burst} at once. Self-registration is also limited per client address, to
+ * {@code rate-limit.self-registrations-per-hour}. Over a limit: 429 RATE_LIMITED with {@code Retry-After}. Buckets
+ * live in this replica; idle ones are forgotten once they would be full again.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class RateLimitFilter extends OncePerRequestFilter {
+
+    static final String SELF_REGISTER_PATH = "/v1/agents/self-register";
+    private static final int FAILED_AUTHENTICATION_COST = 2;
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000)
             .build();
+    private final Cache<String, Bucket> selfRegistrations = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofHours(1))
+            .maximumSize(100_000)
+            .build();
     private final Bandwidth bandwidth;
+    private final Bandwidth selfRegistrationBandwidth;
+    private final int failedAuthenticationCost;
+    private final CredentialResolver credentials;
+    private final ClientAddress clientAddress;
     private final ErrorWriter errors;
 
-    public RateLimitFilter(AntechamberProperties properties, ErrorWriter errors) {
+    public RateLimitFilter(AntechamberProperties properties, CredentialResolver credentials,
+            ClientAddress clientAddress, ErrorWriter errors) {
         AntechamberProperties.RateLimit limit = properties.rateLimit();
         this.bandwidth = Bandwidth.builder()
                 .capacity(limit.burst())
                 .refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
                 .build();
+        this.selfRegistrationBandwidth = Bandwidth.builder()
+                .capacity(limit.selfRegistrationsPerHour())
+                .refillGreedy(limit.selfRegistrationsPerHour(), Duration.ofHours(1))
+                .build();
+        this.failedAuthenticationCost = Math.min(FAILED_AUTHENTICATION_COST, limit.burst());
+        this.credentials = credentials;
+        this.clientAddress = clientAddress;
         this.errors = errors;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1/");
+        return !RequestPath.isApi(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Bucket bucket = buckets.get(credential(request), key -> Bucket.builder().addLimit(bandwidth).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ResolvedCredential credential = credentials.resolve(request);
+        ConsumptionProbe probe;
+        if (credential.verified()) {
+            probe = take(buckets, bandwidth, "credential:" + credential.id(), 1);
+        } else {
+            int cost = credential.outcome() == ResolvedCredential.Outcome.FAILED ? failedAuthenticationCost : 1;
+            probe = take(buckets, bandwidth, "address:" + clientAddress.of(request), cost);
+        }
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            errors.write(response, ApiError.RATE_LIMITED, "too many requests for this credential; retry after "
-                    + seconds + " s");
+            refuse(response, probe, credential.verified()
+                    ? "too many requests for this credential" : "too many requests from this address");
             return;
+        }
+        if (isSelfRegistration(request)) {
+            probe = take(selfRegistrations, selfRegistrationBandwidth, clientAddress.of(request), 1);
+            if (!probe.isConsumed()) {
+                refuse(response, probe, "too many self-registrations from this address");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
 
-    private static String credential(HttpServletRequest request) {
-        return BearerToken.hashOf(request).orElse("address:" + request.getRemoteAddr());
+    private static boolean isSelfRegistration(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && SELF_REGISTER_PATH.equals(RequestPath.of(request));
+    }
+
+    private static ConsumptionProbe take(Cache<String, Bucket> buckets, Bandwidth bandwidth, String key, int cost) {
+        return buckets.get(key, k -> Bucket.builder().addLimit(bandwidth).build()).tryConsumeAndReturnRemaining(cost);
+    }
+
+    private void refuse(HttpServletResponse response, ConsumptionProbe probe, String what) throws IOException {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        errors.write(response, ApiError.RATE_LIMITED, what + "; retry after " + seconds + " s");
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 /**
  * Reads request bodies in two steps: first as a JSON tree, whose every string and field name is checked for text
  * PostgreSQL cannot store (NUL, lone surrogates) — such text would be accepted here and then fail in a view forever
- * — and only then into the request type.
+ * — and only then into the request type, refusing fields it does not name ({@link KnownFieldsReader}). Only request
+ * bodies are read this strictly: stored events and views keep their own lenient readers.
  */
 public class StrictJsonConverter extends MappingJackson2HttpMessageConverter {
 
@@ -28,8 +29,8 @@ public class StrictJsonConverter extends MappingJackson2HttpMessageConverter {
         try {
             JsonNode tree = mapper.readTree(inputMessage.getBody());
             checkText(tree, "");
-            return mapper.readerFor(getJavaType(type, contextClass)).readValue(tree);
-        } catch (JsonProcessingException | InvalidTextException e) {
+            return KnownFieldsReader.read(mapper, getJavaType(type, contextClass), tree);
+        } catch (JsonProcessingException | InvalidTextException | InvalidFieldsException e) {
             throw new HttpMessageNotReadableException("JSON parse error: " + e.getMessage(), e, inputMessage);
         }
     }

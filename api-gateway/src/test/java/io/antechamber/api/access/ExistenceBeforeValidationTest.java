@@ -129,6 +129,20 @@ class ExistenceBeforeValidationTest extends IntegrationTest {
         http.get(messages).auth(org.humanKey()).send().expectError(400, "VALIDATION_ERROR");
     }
 
+    @Test
+    void changing_the_role_of_another_orgs_human_with_a_bad_body_is_not_found() {
+        String path = "/v1/humans/" + nonMemberHuman.id();
+        each(body -> http.patch(path, body), otherOrg.humanKey(), 404, "NOT_FOUND");
+        each(body -> http.patch(path, body), org.humanKey(), 400, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void a_bad_query_on_the_policy_history_of_another_orgs_room_is_not_found() {
+        String history = "/v1/rooms/" + room.id() + "/policy/history?limit=abc";
+        http.get(history).auth(otherOrg.humanKey()).send().expectError(404, "NOT_FOUND");
+        http.get(history).auth(org.humanKey()).send().expectError(400, "VALIDATION_ERROR");
+    }
+
     private void each(java.util.function.Function<String, Http.Call> call, String key, int status, String code) {
         for (String body : BAD_BODIES) {
             call.apply(body).auth(key).send().expectError(status, code);

@@ -17,7 +17,8 @@ class ProjectionAdminTest extends IntegrationTest {
         JsonNode all = api.eventually(http.get("/v1/admin/projections").auth(ADMIN_TOKEN),
                 d -> StreamSupport.stream(d.spliterator(), false).allMatch(p -> p.get("lag_events").asLong() == 0));
         assertThat(all).extracting(p -> p.get("name").asText())
-                .containsExactlyInAnyOrder("check-in-view", "room-view", "agent-view", "trust-view", "thread-view");
+                .containsExactlyInAnyOrder("check-in-view", "room-view", "agent-view", "trust-view", "thread-view",
+                        "human-view");
         assertThat(all.get(0).get("position").asLong()).isPositive();
     }
 
@@ -46,7 +47,7 @@ class ProjectionAdminTest extends IntegrationTest {
     @Test
     void projections_are_for_the_operator_only() {
         http.get("/v1/admin/projections").send().expectError(401, "UNAUTHORIZED");
-        http.get("/v1/admin/projections").auth(api.newOrg().humanKey()).send().expectError(401, "UNAUTHORIZED");
+        http.get("/v1/admin/projections").auth(api.newOrg().humanKey()).send().expectError(403, "FORBIDDEN");
         http.post("/v1/admin/projections/nope/replay", null).auth(ADMIN_TOKEN).send().expectError(404, "NOT_FOUND");
     }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.TestApi;
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.AgentId;
+import io.antechamber.events.identity.RemoveUnclaimedAgent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,18 +29,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectionRebuildTest extends IntegrationTest {
 
     private static final List<String> PROJECTIONS = List.of("check-in-view", "room-view", "agent-view", "trust-view",
-            "thread-view");
+            "thread-view", "human-view");
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private CommandGateway commands;
 
     @Test
     void rebuilt_views_hold_the_same_rows_as_the_views_built_event_by_event(CapturedOutput log) {
         TestApi.Org org = api.newOrg();
         History history = history(org);
         awaitCaughtUp();
-        Map<String, List<Map<String, Object>>> before = rows(org);
+        Map<String, List<Map<String, Object>>> before = rows(org, history);
         assertThat(before.get("check_in_view")).hasSize(history.checkIns());
+        assertThat(before.get("removed_agent_view")).singleElement()
+                .satisfies(row -> assertThat(row.get("state").toString()).contains("\"status\":\"removed\""));
 
         for (String name : PROJECTIONS) {
             JsonNode status = http.post("/v1/admin/projections/" + name + "/replay", null).auth(ADMIN_TOKEN).send()
@@ -45,7 +54,7 @@ class ProjectionRebuildTest extends IntegrationTest {
         }
         awaitCaughtUp();
 
-        Map<String, List<Map<String, Object>>> after = rows(org);
+        Map<String, List<Map<String, Object>>> after = rows(org, history);
         before.forEach((table, rows) -> assertThat(after.get(table)).as(table).isEqualTo(rows));
         PROJECTIONS.forEach(name -> assertThat(log.getOut()).as("the bulk path rebuilt " + name)
                 .contains("Rebuilt projection " + name + " up to event"));
@@ -76,7 +85,7 @@ class ProjectionRebuildTest extends IntegrationTest {
         api.eventually(http.get("/v1/rooms/" + room.id()).auth(org.humanKey()), d -> d.get("members").size() == 3);
     }
 
-    private record History(int checkIns) {
+    private record History(int checkIns, String removedAgentId) {
     }
 
     /** Every event type the four views handle, in two rooms: check-ins in every status, tasks in every status. */
@@ -85,6 +94,10 @@ class ProjectionRebuildTest extends IntegrationTest {
         TestApi.Room beta = api.newRoom(org, "beta");
         TestApi.Human reviewer = api.newHuman(org, "reviewer");
         api.addMember(org, alpha, reviewer);
+        TestApi.Human promoted = api.newHuman(org, "promoted");
+        http.patch("/v1/humans/" + promoted.id(), Map.of("role", "admin")).auth(org.humanKey()).send().expect(200);
+        http.post("/v1/humans/" + promoted.id() + "/rotate-key", null).auth(promoted.key()).send().expect(200);
+        http.delete("/v1/humans/" + api.newHuman(org, "left", "admin").id()).auth(org.humanKey()).send().expect(200);
         TestApi.Agent registered = api.memberAgent(org, alpha, "registered");
         JsonNode selfRegistered = http.post("/v1/agents/self-register", Map.of("name", "self")).send().expect(201)
                 .data();
@@ -93,6 +106,10 @@ class ProjectionRebuildTest extends IntegrationTest {
         TestApi.Agent claimed = new TestApi.Agent(claimedId, selfRegistered.get("api_key").asText());
         api.addMember(org, alpha, claimed);
         api.addMember(org, beta, claimed);
+        // the removal task's command, sent at once rather than after unclaimed-agents.max-age
+        String removedId = http.post("/v1/agents/self-register", Map.of("name", "never claimed")).send().expect(201)
+                .data().get("agent").get("id").asText();
+        commands.sendAndWait(new RemoveUnclaimedAgent(new AgentId(removedId), Actor.SYSTEM));
         TestApi.Agent rotated = api.memberAgent(org, beta, "rotated");
         rotated = new TestApi.Agent(rotated.id(), http.post("/v1/agents/" + rotated.id() + "/rotate-key", null)
                 .auth(org.humanKey()).send().expect(200).data().get("api_key").asText());
@@ -159,7 +176,7 @@ class ProjectionRebuildTest extends IntegrationTest {
         http.delete("/v1/agents/" + retired.id()).auth(org.humanKey()).send().expect(200);
         api.eventually(http.get("/v1/check-ins/" + expiring).auth(org.humanKey()),
                 d -> d.get("status").asText().equals("expired"), Duration.ofSeconds(30));
-        return new History(checkIns);
+        return new History(checkIns, removedId);
     }
 
     private void awaitCaughtUp() {
@@ -169,13 +186,16 @@ class ProjectionRebuildTest extends IntegrationTest {
                 Duration.ofSeconds(60));
     }
 
-    /** This organization's rows of every view table, in a stable order. */
-    private Map<String, List<Map<String, Object>>> rows(TestApi.Org org) {
+    /** This organization's rows of every view table, in a stable order, and the removed agent's row (in no org). */
+    private Map<String, List<Map<String, Object>>> rows(TestApi.Org org, History history) {
         String orgId = org.id();
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         rows.put("check_in_view", jdbc.queryForList("SELECT * FROM check_in_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("room_view", jdbc.queryForList("SELECT * FROM room_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("agent_view", jdbc.queryForList("SELECT * FROM agent_view WHERE org_id = ? ORDER BY id", orgId));
+        rows.put("removed_agent_view", jdbc.queryForList("SELECT * FROM agent_view WHERE id = ?",
+                history.removedAgentId()));
+        rows.put("human_view", jdbc.queryForList("SELECT * FROM human_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("thread_messages", jdbc.queryForList(
                 "SELECT * FROM thread_messages WHERE org_id = ? ORDER BY id", orgId));
         rows.put("trust_view", jdbc.queryForList(

@@ -287,7 +287,8 @@ class CheckInValidationTest extends IntegrationTest {
         Http.Call call = switch (parts[0]) {
             case "GET" -> http.get(path).auth(agent.key());
             case "DELETE" -> http.delete(path).auth(agent.key());
-            default -> http.post(path, Map.of("reason", "r", "modifications", Map.of("a", 1))).auth(org.humanKey());
+            default -> http.post(path, parts[1].equals("/modify") ? Map.of("reason", "r", "modifications", Map.of("a", 1))
+                    : Map.of("reason", "r")).auth(org.humanKey());
         };
 
         call.send().expectError(404, "NOT_FOUND");

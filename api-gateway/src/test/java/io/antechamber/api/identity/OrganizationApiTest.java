@@ -42,6 +42,8 @@ class OrganizationApiTest extends IntegrationTest {
         assertThat(human.get("org_id").asText()).isEqualTo(org.get("id").asText());
         assertThat(human.get("name").asText()).isEqualTo("Ada");
         assertThat(human.get("email").asText()).isEqualTo("ada@acme.test");
+        assertThat(human.get("role").asText()).isEqualTo("admin");
+        assertThat(human.get("status").asText()).isEqualTo("active");
         assertThat(data.get("api_key").asText()).matches("hk_[A-Za-z0-9]{32,}");
     }
 
@@ -99,11 +101,11 @@ class OrganizationApiTest extends IntegrationTest {
     }
 
     @Test
-    void creating_an_org_with_a_human_key_is_unauthorized() {
+    void creating_an_org_with_a_human_key_is_forbidden() {
         TestApi.Org org = api.newOrg();
 
         createOrg(Map.of("name", "Acme", "owner", Map.of("name", "Ada")), org.humanKey())
-                .expectError(401, "UNAUTHORIZED");
+                .expectError(403, "FORBIDDEN");
     }
 
     @Test
@@ -190,14 +192,23 @@ class OrganizationApiTest extends IntegrationTest {
     }
 
     @Test
-    void a_colleague_can_add_further_humans_to_the_same_org() {
+    void an_admin_colleague_can_add_further_humans_to_the_same_org() {
         TestApi.Org org = api.newOrg();
-        TestApi.Human colleague = api.newHuman(org, "Grace");
+        TestApi.Human colleague = api.newHuman(org, "Grace", "admin");
 
         JsonNode data = http.post("/v1/humans", Map.of("name", "Linus")).auth(colleague.key()).send()
                 .expect(201).data();
 
         assertThat(data.get("human").get("org_id").asText()).isEqualTo(org.id());
+    }
+
+    @Test
+    void a_reviewer_cannot_add_humans() {
+        TestApi.Org org = api.newOrg();
+        TestApi.Human reviewer = api.newHuman(org, "Rita");
+
+        http.post("/v1/humans", Map.of("name", "Mallory", "role", "admin")).auth(reviewer.key()).send()
+                .expectError(403, "FORBIDDEN");
     }
 
     @Test

@@ -3,9 +3,12 @@ package io.antechamber.api.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.antechamber.api.support.Http;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.Response;
 import io.antechamber.api.support.TestApi;
+import io.antechamber.events.policy.PolicyLimits;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -554,6 +557,198 @@ class PolicyApiTest extends IntegrationTest {
         JsonNode elsewhere = api.checkIn(s.agent(), other, Map.of("action", "deploy")).expect(201).data();
         assertThat(elsewhere.get("status").asText()).isEqualTo("pending");
         assertThat(getPolicy(s.org().humanKey(), other).get("version").asInt()).isEqualTo(1);
+    }
+
+    // --- fails closed: a policy that is not what its author meant is refused, and nothing slows evaluation ----
+
+    @Test
+    void a_rule_with_a_misspelt_conditions_field_is_refused_and_changes_nothing() {
+        Setup s = setup();
+        Map<String, Object> typo = new LinkedHashMap<>();
+        typo.put("id", "reads-are-fine");
+        typo.put("effect", "auto_approve");
+        typo.put("condtions", List.of(when("risk_level", "eq", "low")));
+
+        JsonNode error = api.putPolicy(s.org(), s.room(), policy("require_approval", Map.of(), List.of(typo)))
+                .expectError(400, "VALIDATION_ERROR").json().get("error");
+
+        assertThat(error.get("details").get("fields").get("rules[0].condtions").asText())
+                .isEqualTo("is not a known field");
+        assertThat(getPolicy(s.org().humanKey(), s.room()).get("version").asInt()).isEqualTo(1);
+        JsonNode risky = checkIn(s, Map.of("action", "drop the database", "risk_level", "high")).expect(201).data();
+        assertThat(risky.get("status").asText()).isEqualTo("pending");
+    }
+
+    @Test
+    void every_unknown_field_of_a_policy_is_named_at_once_at_any_depth() {
+        Setup s = setup();
+        Map<String, Object> condition = new LinkedHashMap<>(when("action", "eq", "x"));
+        condition.put("vaule", "y");
+        Map<String, Object> rule = new LinkedHashMap<>(rule("r1", "forbid", condition));
+        rule.put("priority", 1);
+        Map<String, Object> doc = policy("require_approval", Map.of(), List.of(rule));
+        doc.put("name", "my policy");
+
+        JsonNode fields = api.putPolicy(s.org(), s.room(), doc).expectError(400, "VALIDATION_ERROR").json()
+                .get("error").get("details").get("fields");
+
+        assertThat(fields.fieldNames()).toIterable().containsExactlyInAnyOrder("name", "rules[0].priority",
+                "rules[0].conditions[0].vaule");
+        assertThat(getPolicy(s.org().humanKey(), s.room()).get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void the_fields_that_get_adds_to_a_policy_are_not_part_of_the_document_a_put_takes() {
+        Setup s = setup();
+        Map<String, Object> roundTrip = policy("require_approval", Map.of(), List.of());
+        roundTrip.put("room_id", s.room().id());
+        roundTrip.put("version", 1);
+
+        JsonNode fields = api.putPolicy(s.org(), s.room(), roundTrip).expectError(400, "VALIDATION_ERROR").json()
+                .get("error").get("details").get("fields");
+
+        assertThat(fields.fieldNames()).toIterable().containsExactlyInAnyOrder("room_id", "version");
+    }
+
+    static Stream<Arguments> policiesPastTheLimits() {
+        List<Map<String, Object>> tooManyRules = new ArrayList<>();
+        for (int i = 0; i <= PolicyLimits.MAX_RULES; i++) {
+            tooManyRules.add(rule("r" + i, "forbid", when("action", "eq", "x" + i)));
+        }
+        List<Map<String, Object>> tooManyConditions = new ArrayList<>();
+        for (int i = 0; i <= PolicyLimits.MAX_CONDITIONS_PER_RULE; i++) {
+            tooManyConditions.add(when("metadata.k" + i, "exists", true));
+        }
+        Map<String, Object> longRule = new LinkedHashMap<>();
+        longRule.put("id", "long");
+        longRule.put("effect", "forbid");
+        longRule.put("conditions", tooManyConditions);
+        return Stream.of(
+                Arguments.of("a rule without conditions", withRules(rule("everything", "auto_approve")),
+                        "rules[0].conditions"),
+                Arguments.of("more rules than allowed", policy("require_approval", Map.of(), tooManyRules), "rules"),
+                Arguments.of("more conditions in a rule than allowed", withRules(longRule), "rules[0].conditions"),
+                Arguments.of("a backreference, which RE2 does not have",
+                        withRules(rule("r", "forbid", when("action", "matches", "(a)\\1"))),
+                        "rules[0].conditions[0].value"),
+                Arguments.of("a pattern whose repetitions expand past the limit",
+                        withRules(rule("r", "forbid", when("action", "matches", "((a{1000}){1000}){1000}"))),
+                        "rules[0].conditions[0].value"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("policiesPastTheLimits")
+    void a_policy_past_the_limits_is_refused_naming_the_path(String why, Map<String, Object> policy, String path) {
+        Setup s = setup();
+
+        JsonNode error = api.putPolicy(s.org(), s.room(), policy).expectError(400, "VALIDATION_ERROR").json()
+                .get("error");
+
+        assertThat(error.get("details").path("fields").has(path)).as("details.fields of %s names %s", error, path)
+                .isTrue();
+        assertThat(getPolicy(s.org().humanKey(), s.room()).get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_catastrophic_looking_regex_in_a_forbid_rule_forbids_exactly_what_it_matches() {
+        Setup s = setup();
+        api.putPolicy(s.org(), s.room(), withRules(rule("no-runs", "forbid",
+                when("metadata.input", "matches", "(a+)+$")))).expect(200);
+        String run = "a".repeat(9_000);
+
+        checkIn(s, Map.of("action", "x", "metadata", Map.of("input", run))).expectError(403, "POLICY_FORBIDS");
+        JsonNode allowed = checkIn(s, Map.of("action", "x", "metadata", Map.of("input", run + "b"))).expect(201)
+                .data();
+        assertThat(allowed.get("status").asText()).isEqualTo("pending");
+    }
+
+    @Test
+    void a_forbid_rule_whose_number_condition_gets_text_forbids_and_an_auto_approve_one_does_not_approve() {
+        Setup s = setup();
+        api.putPolicy(s.org(), s.room(), withRules(
+                rule("big-transfers", "forbid", when("metadata.amount", "gt", 1000)),
+                rule("small-transfers", "auto_approve", when("metadata.amount", "lt", 10)))).expect(200);
+
+        checkIn(s, Map.of("action", "transfer", "metadata", Map.of("amount", "a lot"))).expectError(403,
+                "POLICY_FORBIDS");
+        api.putPolicy(s.org(), s.room(), withRules(rule("small-transfers", "auto_approve",
+                when("metadata.amount", "lt", 10)))).expect(200);
+        JsonNode created = checkIn(s, Map.of("action", "transfer", "metadata", Map.of("amount", List.of(1))))
+                .expect(201).data();
+        assertThat(created.get("status").asText()).isEqualTo("pending");
+        assertThat(checkIn(s, Map.of("action", "transfer", "metadata", Map.of("amount", 5))).expect(201).data()
+                .get("status").asText()).isEqualTo("approved");
+    }
+
+    // --- history ------------------------------------------------------------------------------------------------
+
+    private Http.Call history(String key, TestApi.Room room, String query) {
+        return http.get("/v1/rooms/" + room.id() + "/policy/history" + query).auth(key);
+    }
+
+    private static List<Integer> versionsOf(JsonNode list) {
+        List<Integer> versions = new ArrayList<>();
+        list.forEach(entry -> versions.add(entry.get("version").asInt()));
+        return versions;
+    }
+
+    @Test
+    void the_history_lists_every_version_newest_first_with_who_changed_it_and_when() {
+        Setup s = setup();
+        TestApi.Human reader = api.newHuman(s.org(), "reader");
+        Instant before = Instant.now().minusSeconds(1);
+        api.putPolicy(s.org(), s.room(), withRules(rule("no-prod", "forbid", when("action", "contains", "prod"))))
+                .expect(200);
+        api.putPolicy(s.org(), s.room(), policy("auto_approve", Map.of("low", 30), List.of())).expect(200);
+
+        Response response = history(reader.key(), s.room(), "").send().expect(200);
+
+        JsonNode versions = response.data();
+        assertThat(versionsOf(versions)).containsExactly(3, 2, 1);
+        assertThat(versions.get(0).get("updated_by").get("type").asText()).isEqualTo("human");
+        assertThat(versions.get(0).get("updated_by").get("id").asText()).isEqualTo(s.org().ownerId());
+        assertThat(versions.get(0).get("policy").get("default_action").asText()).isEqualTo("auto_approve");
+        assertThat(versions.get(0).get("policy").get("trust_thresholds").get("low").asDouble()).isEqualTo(30.0);
+        assertThat(versions.get(1).get("updated_by").get("id").asText()).isEqualTo(s.org().ownerId());
+        assertThat(versions.get(1).get("policy").get("rules").get(0).get("id").asText()).isEqualTo("no-prod");
+        assertThat(versions.get(2).get("updated_by").get("id").asText()).isEqualTo(s.org().ownerId());
+        assertThat(versions.get(2).get("policy").get("default_action").asText()).isEqualTo("require_approval");
+        assertThat(versions.get(2).get("policy").get("rules")).isEmpty();
+        Instant v1 = Instant.parse(versions.get(2).get("updated_at").asText());
+        Instant v2 = Instant.parse(versions.get(1).get("updated_at").asText());
+        Instant v3 = Instant.parse(versions.get(0).get("updated_at").asText());
+        assertThat(v1).isBefore(v2);
+        assertThat(v2).isAfter(before).isBeforeOrEqualTo(v3);
+        assertThat(response.json().get("has_more").asBoolean()).isFalse();
+        assertThat(response.json().get("cursor").isNull()).isTrue();
+    }
+
+    @Test
+    void the_history_pages_newest_first_through_the_cursor() {
+        Setup s = setup();
+        for (int i = 0; i < 3; i++) {
+            api.putPolicy(s.org(), s.room(), withRules(rule("r" + i, "forbid", when("action", "eq", "x")))).expect(200);
+        }
+
+        JsonNode first = history(s.org().humanKey(), s.room(), "?limit=3").send().expect(200).json();
+        JsonNode second = history(s.org().humanKey(), s.room(), "?limit=3&cursor=" + first.get("cursor").asText())
+                .send().expect(200).json();
+
+        assertThat(versionsOf(first.get("data"))).containsExactly(4, 3, 2);
+        assertThat(first.get("has_more").asBoolean()).isTrue();
+        assertThat(versionsOf(second.get("data"))).containsExactly(1);
+        assertThat(second.get("has_more").asBoolean()).isFalse();
+        history(s.org().humanKey(), s.room(), "?cursor=nonsense").send().expectError(400, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void the_history_of_another_orgs_room_is_not_found_and_agents_may_not_read_it() {
+        Setup s = setup();
+        TestApi.Org other = api.newOrg();
+
+        history(other.humanKey(), s.room(), "").send().expectError(404, "NOT_FOUND");
+        history(s.agent().key(), s.room(), "").send().expectError(403, "FORBIDDEN");
+        history(s.org().humanKey(), s.room(), "").send().expect(200);
     }
 
     // --- concurrency ------------------------------------------------------------------------------------------

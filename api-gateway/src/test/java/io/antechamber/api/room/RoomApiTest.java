@@ -65,16 +65,26 @@ class RoomApiTest extends IntegrationTest {
     }
 
     @Test
-    void a_room_created_by_another_human_has_both_the_creator_and_the_owner_as_members() {
+    void a_room_created_by_another_admin_has_its_creator_as_its_only_member() {
         TestApi.Org org = api.newOrg();
-        TestApi.Human colleague = api.newHuman(org, "Grace");
+        TestApi.Human colleague = api.newHuman(org, "Grace", "admin");
 
         JsonNode room = createRoom(colleague.key(), Map.of("name", "Grace's", "slug", "grace")).expect(201).data();
 
         assertThat(room.get("created_by").get("id").asText()).isEqualTo(colleague.id());
         List<String> members = new ArrayList<>();
         room.get("members").forEach(m -> members.add(m.get("id").asText()));
-        assertThat(members).containsExactlyInAnyOrder(org.ownerId(), colleague.id());
+        assertThat(members).containsExactly(colleague.id());
+    }
+
+    @Test
+    void a_reviewer_cannot_create_a_room() {
+        TestApi.Org org = api.newOrg();
+        TestApi.Human reviewer = api.newHuman(org, "Rita");
+
+        createRoom(reviewer.key(), Map.of("name", "Rita's", "slug", "rita")).expectError(403, "FORBIDDEN");
+
+        http.get("/v1/rooms/rita").auth(org.humanKey()).send().expectError(404, "NOT_FOUND");
     }
 
     @Test
@@ -474,13 +484,14 @@ class RoomApiTest extends IntegrationTest {
     }
 
     @Test
-    void removing_the_owner_is_a_conflict() {
+    void the_owner_can_be_removed_from_a_room_and_as_an_admin_still_acts_in_it() {
         TestApi.Org org = api.newOrg();
         TestApi.Room room = api.newRoom(org, "ops");
 
-        removeMember(org, room.id(), org.ownerId()).expectError(409, "CONFLICT");
+        removeMember(org, room.id(), org.ownerId()).expect(204);
 
-        api.eventually(http.get("/v1/rooms/" + room.id()).auth(org.humanKey()), r -> hasMember(r, org.ownerId()));
+        api.eventually(http.get("/v1/rooms/" + room.id()).auth(org.humanKey()), r -> !hasMember(r, org.ownerId()));
+        api.postTask(org, room, Map.of("action", "the owner is an admin")).expect(201);
     }
 
     @Test

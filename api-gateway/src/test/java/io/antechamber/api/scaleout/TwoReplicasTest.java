@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Two replicas on one database behave as one service: no stale policy, no lost wake-ups, one winner per race. */
 class TwoReplicasTest {
 
-    private static final String ADMIN = "replica-admin";
+    private static final String ADMIN = "replica-admin-token-0123456789abcdef";
     private static StandaloneApp one;
     private static StandaloneApp two;
 
@@ -47,7 +47,7 @@ class TwoReplicasTest {
         for (String effect : List.of("forbid", "auto_approve", "forbid")) {
             viaOne.putPolicy(org, room, Map.of("default_action", "require_approval", "default_timeout_ms", 3600000,
                     "default_timeout_action", "cancel", "rules", List.of(Map.of("id", "r", "effect", effect,
-                            "conditions", List.of())))).expect(200);
+                            "conditions", List.of(Map.of("field", "action", "op", "eq", "value", "x")))))).expect(200);
             Response response = viaTwo.checkIn(agent, room, Map.of("action", "x"));
             assertThat(response.status()).isEqualTo(effect.equals("forbid") ? 403 : 201);
         }

@@ -2,11 +2,13 @@ package io.antechamber.api.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,10 +19,16 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final int port;
     private final String base;
 
     public Http(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public Call get(String path) {
@@ -35,6 +43,10 @@ public final class Http {
         return new Call("PUT", path, body);
     }
 
+    public Call patch(String path, Object body) {
+        return new Call("PATCH", path, body);
+    }
+
     public Call delete(String path) {
         return new Call("DELETE", path, null);
     }
@@ -45,6 +57,7 @@ public final class Http {
         private final String path;
         private final Object body;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private boolean chunked;
 
         private Call(String method, String path, Object body) {
             this.method = method;
@@ -61,6 +74,12 @@ public final class Http {
             return this;
         }
 
+        /** Sends the body as a stream of unknown length (chunked, no Content-Length). */
+        public Call chunked() {
+            this.chunked = true;
+            return this;
+        }
+
         public Response send() {
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -71,7 +90,10 @@ public final class Http {
                     publisher = HttpRequest.BodyPublishers.noBody();
                 } else {
                     String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-                    publisher = HttpRequest.BodyPublishers.ofString(text);
+                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                    publisher = chunked
+                            ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+                            : HttpRequest.BodyPublishers.ofByteArray(bytes);
                     if (!headers.containsKey("Content-Type")) {
                         request.header("Content-Type", "application/json");
                     }

@@ -34,6 +34,10 @@ public final class StandaloneApp implements AutoCloseable {
         return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();

@@ -44,8 +44,15 @@ public final class TestApi {
                 data.get("api_key").asText());
     }
 
+    /** A reviewer (the default role), added by the org's owner; a member of no room yet. */
     public Human newHuman(Org org, String name) {
-        JsonNode data = http.post("/v1/humans", Map.of("name", name)).auth(org.humanKey()).send().expect(201).data();
+        return newHuman(org, name, "reviewer");
+    }
+
+    /** A human with this role ({@code admin} or {@code reviewer}), added by the org's owner. */
+    public Human newHuman(Org org, String name, String role) {
+        JsonNode data = http.post("/v1/humans", Map.of("name", name, "role", role)).auth(org.humanKey()).send()
+                .expect(201).data();
         return new Human(data.get("human").get("id").asText(), data.get("api_key").asText());
     }
 

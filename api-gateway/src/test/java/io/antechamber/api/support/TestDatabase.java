@@ -2,32 +2,50 @@ package io.antechamber.api.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * The one place that picks the PostgreSQL the integration tests run on: the server in
- * {@code ANTECHAMBER_TEST_DB_URL} (a fresh database is created on it for this test JVM), else a Testcontainers
- * PostgreSQL when a Docker engine answers, else the application's own embedded PostgreSQL in a fresh directory.
+ * {@code ANTECHAMBER_TEST_DB_URL}, else a Testcontainers PostgreSQL when a Docker engine answers, else one embedded
+ * PostgreSQL server started for this test JVM. Whichever it is, the shared test application and each application
+ * a test starts apart get a fresh database on it through {@code spring.datasource.*}. The product's own embedded
+ * mode (no datasource configured: a server per data directory) is tested apart, in EmbeddedPostgresModeTest.
  */
 public final class TestDatabase {
 
     private static final String PREFIX = "antechamber_test_";
     private static final long STALE_AFTER_S = 2 * 3600;
+    private static final Duration CLIENTS_GONE_WAIT = Duration.ofSeconds(30);
+    private static final Path TEST_CLUSTERS = Path.of("target", "test-postgres").toAbsolutePath();
 
     private static Map<String, String> properties;
+    private static PostgreSQLContainer<?> container;
+    private static Boolean dockerAvailable;
+    private static EmbeddedPostgres embedded;
 
     private TestDatabase() {
     }
@@ -36,28 +54,15 @@ public final class TestDatabase {
         properties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    private static PostgreSQLContainer<?> container;
-    private static Boolean dockerAvailable;
-
-    private static EmbeddedPostgres standalone;
-
-    /**
-     * The Spring properties that point an application at the shared test database. Without a server or Docker,
-     * that is the application's own embedded PostgreSQL (its lifecycle tied to the shared test context).
-     */
+    /** The Spring properties that point the shared test application at its database. */
     public static synchronized Map<String, String> properties() {
         if (properties == null) {
-            properties = serverUrl() != null || dockerAvailable() ? freshProperties() : Map.of(
-                    "antechamber.embedded-db.data-directory",
-                    Path.of("target", "embedded-pg", UUID.randomUUID().toString()).toAbsolutePath().toString());
+            properties = freshProperties();
         }
         return properties;
     }
 
-    /**
-     * A database of its own, for tests that run applications apart from the shared one (restarts, replicas).
-     * Without a server or Docker, databases are created on one embedded PostgreSQL server started for them.
-     */
+    /** A database of its own, for tests that run applications apart from the shared one (restarts, replicas). */
     public static synchronized Map<String, String> freshProperties() {
         if (serverUrl() != null) {
             return freshDatabaseOn(serverUrl(), env("ANTECHAMBER_TEST_DB_USER", "postgres"),
@@ -70,14 +75,91 @@ public final class TestDatabase {
             }
             return freshDatabaseOn(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        if (standalone == null) {
+        return freshDatabaseOn(embeddedServer().getJdbcUrl("postgres", "postgres"), "postgres", "");
+    }
+
+    /**
+     * The embedded test server keeps the library's test settings (no fsync, asynchronous commit). It is stopped at
+     * JVM exit only once the applications that use it have closed: Spring closes the cached test contexts from its
+     * own shutdown hook, in parallel with every other hook, and a server stopped under them makes their pools and
+     * processors fail and retry. The library's own shutdown hook does exactly that, so it is switched off.
+     * <p>
+     * Its cluster is not deleted at exit, which takes seconds of disk I/O, but by the next test JVM, in the
+     * background while its applications start ({@link #deleteClustersOfEarlierRuns}); {@code mvn clean} deletes
+     * them too.
+     */
+    private static EmbeddedPostgres embeddedServer() {
+        if (embedded == null) {
+            Path cluster = TEST_CLUSTERS.resolve(UUID.randomUUID().toString());
             try {
-                standalone = EmbeddedPostgres.builder().start();
+                embedded = EmbeddedPostgres.builder().setDataDirectory(cluster).setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start an embedded PostgreSQL for the tests", e);
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopEmbeddedServerOnceUnused,
+                    "test-postgres-closer"));
+            Thread cleaner = new Thread(() -> deleteClustersOfEarlierRuns(cluster), "test-postgres-cleaner");
+            cleaner.setDaemon(true);
+            cleaner.start();
         }
-        return freshDatabaseOn(standalone.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        return embedded;
+    }
+
+    /**
+     * Deletes the clusters whose lock (held by the library while its server runs, dropped by the operating system
+     * when the process ends) no process holds: those of test JVMs that have ended. A cluster without a lock file yet
+     * may be another JVM's, still in initdb, and stays.
+     */
+    private static void deleteClustersOfEarlierRuns(Path own) {
+        try (Stream<Path> clusters = Files.list(TEST_CLUSTERS)) {
+            for (Path cluster : clusters.filter(path -> !path.equals(own)).toList()) {
+                if (lockIsFree(cluster.resolve("epg-lock"))) {
+                    FileSystemUtils.deleteRecursively(cluster);
+                }
+            }
+        } catch (IOException e) {
+            // left for the next run or mvn clean
+        }
+    }
+
+    private static boolean lockIsFree(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false;
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    private static void stopEmbeddedServerOnceUnused() {
+        try (Connection connection = embedded.getPostgresDatabase().getConnection()) {
+            Awaitility.await().atMost(CLIENTS_GONE_WAIT).pollInterval(Duration.ofMillis(50))
+                    .ignoreExceptions().until(() -> otherClients(connection) == 0);
+        } catch (SQLException | ConditionTimeoutException e) {
+            // stop it anyway: the JVM is exiting
+        }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int otherClients(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+            count.next();
+            return count.getInt(1);
+        }
     }
 
     private static String serverUrl() {

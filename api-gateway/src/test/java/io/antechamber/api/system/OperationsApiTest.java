@@ -16,7 +16,7 @@ class OperationsApiTest extends IntegrationTest {
     @Test
     void metrics_need_the_admin_token() {
         http.get("/actuator/prometheus").send().expectError(401, "UNAUTHORIZED");
-        http.get("/actuator/prometheus").auth(api.newOrg().humanKey()).send().expectError(401, "UNAUTHORIZED");
+        http.get("/actuator/prometheus").auth(api.newOrg().humanKey()).send().expectError(403, "FORBIDDEN");
         assertThat(http.get("/actuator/prometheus").auth(ADMIN_TOKEN).send().expect(200).text())
                 .contains("http_server_requests");
     }

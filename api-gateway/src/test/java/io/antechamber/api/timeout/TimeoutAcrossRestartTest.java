@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** A deadline scheduled by one run of the application fires in the next one, on the same database. */
 class TimeoutAcrossRestartTest {
 
-    private static final String ADMIN = "restart-admin";
+    private static final String ADMIN = "restart-admin-token-0123456789abcdef";
 
     @Test
     void a_timeout_that_expires_while_the_application_is_down_fires_soon_after_the_next_start() throws Exception {

@@ -183,8 +183,9 @@ class CheckIn {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     CheckInState post(PostTask command, RoomDirectory rooms) {
-        if (!command.by().isHuman() || !rooms.isMember(command.roomId(), command.by())) {
-            throw new DomainException(RefusalCode.NOT_A_MEMBER, "only human members of the room may post tasks to it");
+        if (!command.by().isHuman() || !rooms.mayActIn(command.roomId(), command.by())) {
+            throw new DomainException(RefusalCode.NOT_A_MEMBER,
+                    "only the room's human members and the org's admins may post tasks to it");
         }
         Instant now = GenericEventMessage.clock.instant();
         apply(new TaskPosted(command.checkInId(), command.roomId(), command.orgId(), command.by(), command.action(),
@@ -251,9 +252,9 @@ class CheckIn {
             throw DomainException.invalid("type", "is written by the system and cannot be posted");
         }
         Actor by = command.by();
-        if (!state.isParticipant(by) && !(by.isHuman() && rooms.isMember(state.roomId(), by))) {
+        if (!state.isParticipant(by) && !(by.isHuman() && rooms.mayActIn(state.roomId(), by))) {
             throw new DomainException(RefusalCode.NOT_A_PARTICIPANT,
-                    "only participants and the room's humans may post to this thread");
+                    "only participants, the room's humans and the org's admins may post to this thread");
         }
         MessagePosted posted = new MessagePosted(id, state.roomId(), state.orgId(), command.messageId(), by,
                 command.type(), command.content(), command.metadata() == null ? Map.of() : command.metadata(),
@@ -270,8 +271,9 @@ class CheckIn {
 
     private void requireDecidableBy(OrgId orgId, Actor by, RoomDirectory rooms) {
         requireOrg(orgId);
-        if (!rooms.isMember(state.roomId(), by)) {
-            throw new DomainException(RefusalCode.NOT_A_MEMBER, "only members of the room may decide on its check-ins");
+        if (!rooms.mayActIn(state.roomId(), by)) {
+            throw new DomainException(RefusalCode.NOT_A_MEMBER,
+                    "only the room's members and the org's admins may decide on its check-ins");
         }
         if (isTask()) {
             requireTaskStatus(CheckInStatus.SUBMITTED, "decided");
@@ -281,7 +283,7 @@ class CheckIn {
     }
 
     private void requireAgentOfTheRoom(Actor by, RoomDirectory rooms, String refusal) {
-        if (!by.isAgent() || !rooms.isMember(state.roomId(), by)) {
+        if (!by.isAgent() || !rooms.mayActIn(state.roomId(), by)) {
             throw new DomainException(RefusalCode.NOT_A_MEMBER, refusal);
         }
     }

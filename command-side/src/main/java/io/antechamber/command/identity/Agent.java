@@ -1,6 +1,7 @@
 package io.antechamber.command.identity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import io.antechamber.events.common.DomainException;
 import io.antechamber.events.common.RefusalCode;
@@ -15,8 +16,10 @@ import io.antechamber.events.identity.AgentState;
 import io.antechamber.events.identity.AgentStatus;
 import io.antechamber.events.identity.DeactivateAgent;
 import io.antechamber.events.identity.RegisterAgent;
+import io.antechamber.events.identity.RemoveUnclaimedAgent;
 import io.antechamber.events.identity.RotateAgentKey;
 import io.antechamber.events.identity.SelfRegisterAgent;
+import io.antechamber.events.identity.UnclaimedAgentRemoved;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.AgentId;
 import org.axonframework.commandhandling.CommandHandler;
@@ -77,6 +80,15 @@ class Agent {
         return state;
     }
 
+    /** A claim may have won the race with the removal: then the agent stays. */
+    @CommandHandler
+    void handle(RemoveUnclaimedAgent command) {
+        if (state.status() != AgentStatus.PENDING_CLAIM) {
+            throw new DomainException(RefusalCode.ALREADY_CLAIMED, "the agent belongs to an organization; it stays");
+        }
+        apply(new UnclaimedAgentRemoved(id, command.by(), GenericEventMessage.clock.instant()));
+    }
+
     private void requireActiveIn(OrgId orgId) {
         if (!orgId.equals(state.orgId())) {
             throw DomainException.notFound("agent");
@@ -90,5 +102,8 @@ class Agent {
     void on(AgentEvent event) {
         state = AgentState.of(event, state);
         id = state.id();
+        if (event instanceof UnclaimedAgentRemoved) {
+            markDeleted();
+        }
     }
 }

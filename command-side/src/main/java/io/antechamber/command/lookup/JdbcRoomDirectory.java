@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code room_directory} and {@code room_members} tables. The unique (org, slug) constraint backs the slug check:
+ * The {@code room_directory} and {@code room_members} tables (with {@code credentials}, for the org's admins). The unique (org, slug) constraint backs the slug check:
  * two racing room creations with one slug cannot both commit.
  */
 @Component
@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 public class JdbcRoomDirectory implements RoomDirectory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MAY_ACT_IN = "SELECT EXISTS (SELECT 1 FROM room_members "
+            + "WHERE room_id = ? AND member_id = ? AND member_type = ?) "
+            + "OR EXISTS (SELECT 1 FROM room_directory d JOIN credentials c ON c.org_id = d.org_id "
+            + "WHERE d.room_id = ? AND c.actor_id = ? AND c.actor_type = ? AND c.role = 'ADMIN' AND c.active)";
 
     private final JdbcTemplate jdbc;
 
@@ -32,10 +36,9 @@ public class JdbcRoomDirectory implements RoomDirectory {
     }
 
     @Override
-    public boolean isMember(RoomId roomId, Actor actor) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM room_members "
-                + "WHERE room_id = ? AND member_id = ? AND member_type = ?)", Boolean.class, roomId.value(),
-                actor.id(), actor.type().name()));
+    public boolean mayActIn(RoomId roomId, Actor actor) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(MAY_ACT_IN, Boolean.class, roomId.value(), actor.id(),
+                actor.type().name(), roomId.value(), actor.id(), actor.type().name()));
     }
 
     @Override
@@ -48,7 +51,9 @@ public class JdbcRoomDirectory implements RoomDirectory {
     void on(RoomCreated e) {
         jdbc.update("INSERT INTO room_directory (room_id, org_id, slug, policy, policy_version) VALUES (?, ?, ?, ?, ?)",
                 e.roomId().value(), e.orgId().value(), e.slug(), write(e.policy()), e.policyVersion());
-        addMember(e.roomId(), Actor.human(e.ownerId()));
+        if (e.ownerId() != null) {
+            addMember(e.roomId(), Actor.human(e.ownerId()));
+        }
         if (e.createdBy().id() != null) {
             addMember(e.roomId(), e.createdBy());
         }

@@ -11,7 +11,11 @@ import io.antechamber.events.common.RoomId;
  */
 public interface RoomDirectory {
 
-    boolean isMember(RoomId roomId, Actor actor);
+    /**
+     * Whether the actor may act in the room: a member of it, or an active admin of its organization (admins act in
+     * every room of their org; reviewers and agents only in the rooms they are members of).
+     */
+    boolean mayActIn(RoomId roomId, Actor actor);
 
     boolean slugTaken(OrgId orgId, String slug);
 }

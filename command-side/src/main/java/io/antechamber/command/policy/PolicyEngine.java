@@ -12,7 +12,9 @@ import io.antechamber.events.policy.RuleEffect;
 /**
  * Evaluates a room policy for a new check-in. First match wins: a matching forbid rule (wherever it sits in the
  * list), then a matching auto-approve rule, then the trust threshold of the check-in's risk level, then the
- * default action.
+ * default action. It fails closed: a rule with a condition that cannot be evaluated, or with no conditions at all
+ * (only an older version stored such rules), counts as matching when it forbids and as not matching when it
+ * approves.
  */
 public final class PolicyEngine {
 
@@ -40,20 +42,35 @@ public final class PolicyEngine {
 
     private static PolicyRule firstMatching(Policy policy, RuleEffect effect, CheckInFacts facts) {
         for (PolicyRule rule : policy.rules()) {
-            if (rule.effect() == effect && allMatch(rule, facts)) {
+            if (rule != null && rule.effect() == effect && applies(rule, facts)) {
                 return rule;
             }
         }
         return null;
     }
 
-    private static boolean allMatch(PolicyRule rule, CheckInFacts facts) {
+    private static boolean applies(PolicyRule rule, CheckInFacts facts) {
+        ConditionResult result = evaluate(rule, facts);
+        return rule.effect() == RuleEffect.FORBID ? result != ConditionResult.NO_MATCH
+                : result == ConditionResult.MATCH;
+    }
+
+    /** All conditions must match; one that cannot be evaluated makes the whole rule so, whatever the others say. */
+    static ConditionResult evaluate(PolicyRule rule, CheckInFacts facts) {
+        if (rule.conditions().isEmpty()) {
+            return ConditionResult.CANNOT_EVALUATE;
+        }
+        ConditionResult result = ConditionResult.MATCH;
         for (Condition condition : rule.conditions()) {
-            if (!ConditionMatcher.matches(condition, facts)) {
-                return false;
+            ConditionResult one = ConditionMatcher.evaluate(condition, facts);
+            if (one == ConditionResult.CANNOT_EVALUATE) {
+                return one;
+            }
+            if (one == ConditionResult.NO_MATCH) {
+                result = one;
             }
         }
-        return true;
+        return result;
     }
 
     private static boolean trustIsEnough(Policy policy, double trustScore, CheckInFacts facts) {

@@ -3,6 +3,7 @@ package io.antechamber.command.policy;
 import io.antechamber.events.policy.Condition;
 import io.antechamber.events.policy.ConditionOp;
 import io.antechamber.events.policy.Policy;
+import io.antechamber.events.policy.PolicyLimits;
 import io.antechamber.events.policy.PolicyRule;
 import io.antechamber.events.policy.RiskLevel;
 
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,10 +23,6 @@ import java.util.stream.Stream;
  * client sent ({@code rules[0].conditions[1].value}), one message per path, in document order.
  */
 public final class PolicyValidator {
-
-    static final long MIN_TIMEOUT_MS = 1_000L;
-    static final long MAX_TIMEOUT_MS = 604_800_000L;
-    static final int MAX_REGEX_LENGTH = 500;
 
     private static final Set<String> RISK_LEVELS =
             Stream.of(RiskLevel.values()).map(RiskLevel::wire).collect(Collectors.toUnmodifiableSet());
@@ -44,8 +39,10 @@ public final class PolicyValidator {
         if (policy.defaultAction() == null) {
             problems.put("default_action", "is required: require_approval, auto_approve or forbid");
         }
-        if (policy.defaultTimeoutMs() < MIN_TIMEOUT_MS || policy.defaultTimeoutMs() > MAX_TIMEOUT_MS) {
-            problems.put("default_timeout_ms", "must be between " + MIN_TIMEOUT_MS + " and " + MAX_TIMEOUT_MS);
+        if (policy.defaultTimeoutMs() < PolicyLimits.MIN_TIMEOUT_MS
+                || policy.defaultTimeoutMs() > PolicyLimits.MAX_TIMEOUT_MS) {
+            problems.put("default_timeout_ms", "must be between " + PolicyLimits.MIN_TIMEOUT_MS + " and "
+                    + PolicyLimits.MAX_TIMEOUT_MS);
         }
         if (policy.defaultTimeoutAction() == null) {
             problems.put("default_timeout_action", "is required: auto_approve, cancel or hold");
@@ -68,8 +65,11 @@ public final class PolicyValidator {
     }
 
     private static void checkRules(List<PolicyRule> rules, Map<String, String> problems) {
+        if (rules.size() > PolicyLimits.MAX_RULES) {
+            problems.put("rules", "must hold at most " + PolicyLimits.MAX_RULES + " rules");
+        }
         Map<String, Integer> firstIndexOfId = new HashMap<>();
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i = 0; i < Math.min(rules.size(), PolicyLimits.MAX_RULES); i++) {
             PolicyRule rule = rules.get(i);
             String path = "rules[" + i + "]";
             if (rule == null) {
@@ -88,7 +88,13 @@ public final class PolicyValidator {
                 problems.putIfAbsent(path + ".effect", "is required: forbid or auto_approve");
             }
             List<Condition> conditions = rule.conditions();
-            for (int j = 0; j < conditions.size(); j++) {
+            if (conditions.isEmpty()) {
+                problems.putIfAbsent(path + ".conditions", "must hold at least one condition");
+            } else if (conditions.size() > PolicyLimits.MAX_CONDITIONS_PER_RULE) {
+                problems.putIfAbsent(path + ".conditions",
+                        "must hold at most " + PolicyLimits.MAX_CONDITIONS_PER_RULE + " conditions");
+            }
+            for (int j = 0; j < Math.min(conditions.size(), PolicyLimits.MAX_CONDITIONS_PER_RULE); j++) {
                 checkCondition(conditions.get(j), path + ".conditions[" + j + "]", problems);
             }
         }
@@ -116,7 +122,7 @@ public final class PolicyValidator {
 
     private static String valueProblem(ConditionOp op, Object value) {
         if (op == ConditionOp.EXISTS) {
-            return null;
+            return value == null || value instanceof Boolean ? null : "must be true or false for op exists";
         }
         if (value == null) {
             return "is required for op " + op.wire();
@@ -124,23 +130,10 @@ public final class PolicyValidator {
         return switch (op) {
             case IN, NOT_IN -> value instanceof Collection<?> ? null : "must be a list for op " + op.wire();
             case GT, GTE, LT, LTE -> Values.numeric(value) != null ? null : "must be a number for op " + op.wire();
-            case MATCHES -> regexProblem(value);
+            case STARTS_WITH -> value instanceof String ? null : "must be a string for op starts_with";
+            case MATCHES -> value instanceof String regex ? PatternCache.problem(regex)
+                    : "must be a regular expression string";
             default -> null;
         };
-    }
-
-    private static String regexProblem(Object value) {
-        if (!(value instanceof String regex)) {
-            return "must be a regular expression string";
-        }
-        if (regex.length() > MAX_REGEX_LENGTH) {
-            return "must be at most " + MAX_REGEX_LENGTH + " characters";
-        }
-        try {
-            Pattern.compile(regex);
-            return null;
-        } catch (PatternSyntaxException e) {
-            return "is not a valid regular expression: " + e.getDescription();
-        }
     }
 }

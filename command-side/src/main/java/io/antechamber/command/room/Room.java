@@ -8,7 +8,6 @@ import io.antechamber.command.policy.PolicyValidator;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.DomainException;
 import io.antechamber.events.common.RefusalCode;
-import io.antechamber.events.common.HumanId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.policy.Policy;
@@ -31,7 +30,10 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
-/** A room: its slug, members and versioned policy. */
+/**
+ * A room: its slug, members and versioned policy. Its creator is its first member; the org's admins act in it
+ * without being members (RoomDirectory), so no member is special and any can be removed.
+ */
 class Room {
 
     @AggregateIdentifier
@@ -45,13 +47,15 @@ class Room {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     RoomState create(CreateRoom command, RoomDirectory rooms, OrgDirectory orgs) {
-        HumanId owner = orgs.ownerOf(command.orgId()).orElseThrow(() -> DomainException.notFound("organization"));
+        if (orgs.ownerOf(command.orgId()).isEmpty()) {
+            throw DomainException.notFound("organization");
+        }
         if (rooms.slugTaken(command.orgId(), command.slug())) {
             throw new DomainException(RefusalCode.SLUG_TAKEN, "a room with slug '" + command.slug() + "' already exists",
                     Map.of("fields", Map.of("slug", "already used in this organization")));
         }
         apply(new RoomCreated(command.roomId(), command.orgId(), command.slug(), command.name(),
-                command.description(), command.createdBy(), owner, Policy.initial(), 1,
+                command.description(), command.createdBy(), null, Policy.initial(), 1,
                 GenericEventMessage.clock.instant()));
         return state;
     }
@@ -76,10 +80,6 @@ class Room {
                 .filter(m -> m.actor().id().equals(command.memberId()))
                 .findFirst()
                 .orElseThrow(() -> DomainException.notFound("member"));
-        if (member.actor().id().equals(state.ownerId().value())) {
-            throw new DomainException(RefusalCode.OWNER_ALWAYS_MEMBER,
-                    "the organization's owner is a member of every room");
-        }
         apply(new MemberRemoved(id, state.orgId(), member.actor(), command.by(), GenericEventMessage.clock.instant()));
         return state;
     }

@@ -65,6 +65,8 @@ class CheckInTest {
     private static final AgentId OUTSIDER_AGENT = new AgentId("agt_outsider001");
     private static final HumanId REVIEWER = new HumanId("hum_reviewer001");
     private static final HumanId OUTSIDER = new HumanId("hum_outsider001");
+    /** An admin of the org who is a member of no room. */
+    private static final HumanId ADMIN = new HumanId("hum_admin000001");
     private static final CheckInId CHECK_IN = new CheckInId("ci_checkin00001");
     private static final long ONE_HOUR_MS = Duration.ofHours(1).toMillis();
 
@@ -88,7 +90,8 @@ class CheckInTest {
                 .addRoom(ROOM, ORG, Policy.initial(), 1, Actor.agent(AGENT), Actor.agent(OTHER_AGENT),
                         Actor.human(REVIEWER))
                 .addRoom(RULED_ROOM, ORG, RULES, RULED_ROOM_POLICY_VERSION, Actor.agent(AGENT))
-                .addRoom(OTHER_ORGS_ROOM, OTHER_ORG, Policy.initial(), 1, Actor.agent(AGENT));
+                .addRoom(OTHER_ORGS_ROOM, OTHER_ORG, Policy.initial(), 1, Actor.agent(AGENT))
+                .addAdmin(ORG, Actor.human(ADMIN));
         fixture = new AggregateTestFixture<>(CheckIn.class);
         fixture.setReportIllegalStateChange(true);
         fixture.registerInjectableResource(rooms);
@@ -309,6 +312,14 @@ class CheckInTest {
                 .when(new ModifyCheckIn(CHECK_IN, ORG, Actor.human(OUTSIDER), Map.of("x", 1), null))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_A_MEMBER));
+    }
+
+    @Test
+    void an_admin_of_the_org_decides_in_a_room_they_are_not_a_member_of() {
+        given(pending())
+                .when(new ApproveCheckIn(CHECK_IN, ORG, Actor.human(ADMIN), "admins act in every room"))
+                .expectEvents(new CheckInApproved(CHECK_IN, ROOM, ORG, AGENT, Actor.human(ADMIN),
+                        "admins act in every room", NOW));
     }
 
     @Test

@@ -21,10 +21,13 @@ import io.antechamber.events.identity.AgentStatus;
 import io.antechamber.events.identity.ClaimAgent;
 import io.antechamber.events.identity.DeactivateAgent;
 import io.antechamber.events.identity.RegisterAgent;
+import io.antechamber.events.identity.RemoveUnclaimedAgent;
 import io.antechamber.events.identity.RotateAgentKey;
 import io.antechamber.events.identity.SelfRegisterAgent;
+import io.antechamber.events.identity.UnclaimedAgentRemoved;
 import java.time.Instant;
 import java.util.function.Predicate;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -169,6 +172,48 @@ class AgentTest {
                 .when(new DeactivateAgent(AGENT, ORG, Actor.human(OWNER)))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_FOUND));
+    }
+
+    // --- RemoveUnclaimedAgent ------------------------------------------------------------------------------------
+
+    @Test
+    void an_unclaimed_agent_is_removed_by_the_system() {
+        given(selfRegistered())
+                .when(new RemoveUnclaimedAgent(AGENT, Actor.SYSTEM))
+                .expectEvents(new UnclaimedAgentRemoved(AGENT, Actor.SYSTEM, NOW));
+    }
+
+    @Test
+    void an_agent_claimed_before_its_removal_is_not_removed() {
+        given(selfRegistered(), new AgentClaimed(AGENT, ORG, "builder", "builds things", "ak_12345",
+                Actor.human(OWNER), NOW))
+                .when(new RemoveUnclaimedAgent(AGENT, Actor.SYSTEM))
+                .expectNoEvents()
+                .expectException(refusedWith(ALREADY_CLAIMED));
+    }
+
+    @Test
+    void an_agent_registered_into_an_org_is_never_removed_as_unclaimed() {
+        given(registered())
+                .when(new RemoveUnclaimedAgent(AGENT, Actor.SYSTEM))
+                .expectNoEvents()
+                .expectException(refusedWith(ALREADY_CLAIMED));
+    }
+
+    @Test
+    void a_removed_agent_is_gone_for_every_later_command() {
+        given(selfRegistered(), new UnclaimedAgentRemoved(AGENT, Actor.SYSTEM, NOW))
+                .when(new RemoveUnclaimedAgent(AGENT, Actor.SYSTEM))
+                .expectNoEvents()
+                .expectException(AggregateDeletedException.class);
+    }
+
+    @Test
+    void claiming_an_agent_removed_meanwhile_is_not_found() {
+        given(selfRegistered(), new UnclaimedAgentRemoved(AGENT, Actor.SYSTEM, NOW))
+                .when(new ClaimAgent(CLAIM_TOKEN_HASH, ORG, Actor.human(OWNER)))
+                .expectNoEvents()
+                .expectException(AggregateDeletedException.class);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------

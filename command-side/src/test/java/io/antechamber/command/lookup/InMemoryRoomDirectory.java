@@ -19,6 +19,7 @@ public final class InMemoryRoomDirectory implements RoomDirectory, AgentsInRooms
     private final Map<RoomId, Set<Actor>> members = new HashMap<>();
     private final Set<String> slugs = new HashSet<>();
     private final Map<String, Double> trustScores = new HashMap<>();
+    private final Map<OrgId, Set<Actor>> admins = new HashMap<>();
 
     public InMemoryRoomDirectory addRoom(RoomId roomId, OrgId orgId, Policy policy, int policyVersion,
             Actor... roomMembers) {
@@ -31,6 +32,12 @@ public final class InMemoryRoomDirectory implements RoomDirectory, AgentsInRooms
 
     public InMemoryRoomDirectory addMember(RoomId roomId, Actor member) {
         members.computeIfAbsent(roomId, id -> new HashSet<>()).add(member);
+        return this;
+    }
+
+    /** An active admin of the org, who acts in every room of it. */
+    public InMemoryRoomDirectory addAdmin(OrgId orgId, Actor admin) {
+        admins.computeIfAbsent(orgId, id -> new HashSet<>()).add(admin);
         return this;
     }
 
@@ -47,13 +54,15 @@ public final class InMemoryRoomDirectory implements RoomDirectory, AgentsInRooms
     @Override
     public Optional<AgentInRoom> find(RoomId roomId, AgentId agentId) {
         return Optional.ofNullable(rooms.get(roomId)).map(room -> new AgentInRoom(room,
-                isMember(roomId, Actor.agent(agentId)),
+                mayActIn(roomId, Actor.agent(agentId)),
                 trustScores.getOrDefault(roomId.value() + "/" + agentId.value(), TrustScore.INITIAL)));
     }
 
     @Override
-    public boolean isMember(RoomId roomId, Actor actor) {
-        return members.getOrDefault(roomId, Set.of()).contains(actor);
+    public boolean mayActIn(RoomId roomId, Actor actor) {
+        RoomSettings room = rooms.get(roomId);
+        boolean admin = room != null && admins.getOrDefault(room.orgId(), Set.of()).contains(actor);
+        return admin || members.getOrDefault(roomId, Set.of()).contains(actor);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.antechamber.command.policy;
 
+import io.antechamber.events.policy.Condition;
 import io.antechamber.events.policy.DecisionSource;
 import io.antechamber.events.policy.Policy;
 import io.antechamber.events.policy.PolicyDecision;
 import io.antechamber.events.policy.PolicyOutcome;
 import io.antechamber.events.policy.RiskLevel;
+import io.antechamber.events.policy.Urgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,7 +22,10 @@ import static io.antechamber.command.policy.PolicyFixtures.forbid;
 import static io.antechamber.command.policy.PolicyFixtures.policy;
 import static io.antechamber.command.policy.PolicyFixtures.when;
 import static io.antechamber.events.policy.ConditionOp.EQ;
+import static io.antechamber.events.policy.ConditionOp.GT;
 import static io.antechamber.events.policy.ConditionOp.IN;
+import static io.antechamber.events.policy.ConditionOp.LT;
+import static io.antechamber.events.policy.ConditionOp.MATCHES;
 import static io.antechamber.events.policy.DecisionSource.AUTO_APPROVE_RULE;
 import static io.antechamber.events.policy.DecisionSource.DEFAULT;
 import static io.antechamber.events.policy.DecisionSource.FORBID_RULE;
@@ -59,9 +64,12 @@ class PolicyEngineTest {
                 arguments("a rule matches only when all of its conditions match",
                         policy(approve("ok", when("risk_level", EQ, "low"), when("action", EQ, "something else"))),
                         0.0, LOW, PolicyOutcome.REQUIRE_APPROVAL, DEFAULT, null),
-                arguments("a rule without conditions matches every check-in",
+                arguments("a forbid rule without conditions (stored by an older version) forbids every check-in",
                         policy(forbid("everything")),
                         100.0, CRITICAL, PolicyOutcome.FORBID, FORBID_RULE, "everything"),
+                arguments("an auto-approve rule without conditions (a typo stored by an older version) approves nothing",
+                        policy(approve("everything")),
+                        0.0, CRITICAL, PolicyOutcome.REQUIRE_APPROVAL, DEFAULT, null),
                 arguments("a trust score above the threshold approves",
                         policy(FORBID, THRESHOLDS), 90.0, HIGH, PolicyOutcome.AUTO_APPROVE, TRUST, null),
                 arguments("a trust score exactly at the threshold approves",
@@ -87,6 +95,75 @@ class PolicyEngineTest {
         PolicyDecision decision = PolicyEngine.evaluate(policy, 3, trust, facts(risk));
 
         assertThat(decision).isEqualTo(new PolicyDecision(outcome, source, ruleId, trust, 3));
+    }
+
+    /** Conditions that no longer pass the validator but may sit in a policy stored by an older version. */
+    static Stream<Arguments> conditionsThatCannotBeEvaluated() {
+        return Stream.of(
+                arguments("a pattern that does not compile", when("action", MATCHES, "(unclosed")),
+                arguments("a backreference, which RE2 does not have", when("action", MATCHES, "(read)\\1")),
+                arguments("a pattern too large to compile", when("action", MATCHES, "((a{1000}){1000}){1000}")),
+                arguments("a pattern that is not text", when("action", MATCHES, 42)),
+                arguments("an ordering op with a word", when("metadata.amount", GT, "lots")),
+                arguments("in with a single value", when("risk_level", IN, "low")),
+                arguments("an unknown field", when("colour", EQ, "red")),
+                arguments("no op", when("action", null, "read the logs")),
+                arguments("an ordering op on a value that is not a number",
+                        when("action", LT, 10)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conditionsThatCannotBeEvaluated")
+    void a_forbid_rule_whose_condition_cannot_be_evaluated_forbids(String scenario, Condition broken) {
+        Policy policy = policy(AUTO_APPROVE, THRESHOLDS, approve("ok", when("risk_level", EQ, "low")),
+                forbid("broken", broken));
+
+        PolicyDecision decision = PolicyEngine.evaluate(policy, 2, 100.0, facts(LOW));
+
+        assertThat(decision).isEqualTo(new PolicyDecision(PolicyOutcome.FORBID, FORBID_RULE, "broken", 100.0, 2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conditionsThatCannotBeEvaluated")
+    void a_forbid_rule_forbids_when_one_condition_cannot_be_evaluated_even_if_another_does_not_match(
+            String scenario, Condition broken) {
+        Policy policy = policy(forbid("broken", when("action", EQ, "something else"), broken));
+
+        assertThat(PolicyEngine.evaluate(policy, 2, 0.0, facts(LOW)).decision()).isEqualTo(PolicyOutcome.FORBID);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conditionsThatCannotBeEvaluated")
+    void an_auto_approve_rule_whose_condition_cannot_be_evaluated_does_not_approve(String scenario,
+            Condition broken) {
+        Policy policy = policy(REQUIRE_APPROVAL, Map.of(), approve("broken", when("risk_level", EQ, "low"), broken));
+
+        PolicyDecision decision = PolicyEngine.evaluate(policy, 2, 100.0, facts(LOW));
+
+        assertThat(decision).isEqualTo(new PolicyDecision(PolicyOutcome.REQUIRE_APPROVAL, DEFAULT, null, 100.0, 2));
+    }
+
+    /** RE2 is linear: a pattern that makes a backtracking engine run for minutes answers at once, and rightly. */
+    static Stream<Arguments> catastrophicLookingPatterns() {
+        String as = "a".repeat(50_000);
+        return Stream.of(
+                arguments("(a+)+$", as + "b", PolicyOutcome.REQUIRE_APPROVAL),
+                arguments("(a+)+$", as, PolicyOutcome.FORBID),
+                arguments("(a+)+b$", as + "b", PolicyOutcome.FORBID),
+                arguments("(a|aa)+c", as + "b", PolicyOutcome.REQUIRE_APPROVAL),
+                arguments("(a{1,2}){1,40}$", as + "b", PolicyOutcome.REQUIRE_APPROVAL),
+                arguments("^(a*)*b", as + "b", PolicyOutcome.FORBID));
+    }
+
+    @ParameterizedTest(name = "{0} on {2}")
+    @MethodSource("catastrophicLookingPatterns")
+    void a_catastrophic_looking_regex_in_a_forbid_rule_is_evaluated_correctly_on_a_long_input(String pattern,
+            String metadataValue, PolicyOutcome outcome) {
+        Policy policy = policy(forbid("slow-looking", when("metadata.input", MATCHES, pattern)));
+        CheckInFacts facts = new CheckInFacts("read the logs", null, LOW, Urgency.NORMAL, "agent_1",
+                Map.of("input", metadataValue));
+
+        assertThat(PolicyEngine.evaluate(policy, 1, 0.0, facts).decision()).isEqualTo(outcome);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.antechamber.events.policy.Condition;
 import io.antechamber.events.policy.ConditionOp;
 import io.antechamber.events.policy.DefaultAction;
 import io.antechamber.events.policy.Policy;
+import io.antechamber.events.policy.PolicyLimits;
 import io.antechamber.events.policy.PolicyRule;
 import io.antechamber.events.policy.RuleEffect;
 import io.antechamber.events.policy.TimeoutAction;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,6 +40,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class PolicyValidatorTest {
 
+    private static final Condition ANY = when("action", EXISTS, true);
+
     static Stream<Arguments> validPolicies() {
         return Stream.of(
                 arguments("the initial policy", Policy.initial()),
@@ -56,7 +61,11 @@ class PolicyValidatorTest {
                         Map.of("low", 0.0, "critical", 100.0))),
                 arguments("the shortest timeout", timeout(1_000)),
                 arguments("the longest timeout", timeout(604_800_000)),
-                arguments("a rule without conditions", policy(forbid("everything"))));
+                arguments("as many rules and conditions as allowed", new Policy(DefaultAction.REQUIRE_APPROVAL,
+                        3_600_000, TimeoutAction.CANCEL, Map.of(), rules(PolicyLimits.MAX_RULES,
+                        PolicyLimits.MAX_CONDITIONS_PER_RULE))),
+                arguments("a pattern with RE2 classes and counted repetitions within the size limit", policy(forbid(
+                        "ips", when("metadata.host", MATCHES, "^(\\d{1,3}\\.){3}\\d{1,3}$|[[:alpha:]]{1,63}\\pL")))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,12 +91,20 @@ class PolicyValidatorTest {
                         "trust_thresholds.low", "between 0 and 100"),
                 invalid("a threshold that is not a number", policy(DefaultAction.FORBID, Map.of("low", Double.NaN)),
                         "trust_thresholds.low", "between 0 and 100"),
-                invalid("a rule without an id", policy(forbid(null)), "rules[0].id", "is required"),
-                invalid("a rule with a blank id", policy(forbid("  ")), "rules[0].id", "is required"),
-                invalid("two rules with one id", policy(forbid("same"), approve("other"), approve("same")),
-                        "rules[2].id", "duplicates rules[0].id"),
-                invalid("a rule without an effect", policy(new PolicyRule("r", null, List.of())),
+                invalid("a rule without an id", policy(forbid(null, ANY)), "rules[0].id", "is required"),
+                invalid("a rule with a blank id", policy(forbid("  ", ANY)), "rules[0].id", "is required"),
+                invalid("two rules with one id", policy(forbid("same", ANY), approve("other", ANY),
+                        approve("same", ANY)), "rules[2].id", "duplicates rules[0].id"),
+                invalid("a rule without an effect", policy(new PolicyRule("r", null, List.of(ANY))),
                         "rules[0].effect", "is required"),
+                invalid("a rule without conditions (the typo 'condtions' reads as none)", policy(approve("all")),
+                        "rules[0].conditions", "at least one condition"),
+                invalid("more rules than allowed", new Policy(DefaultAction.REQUIRE_APPROVAL, 3_600_000,
+                        TimeoutAction.CANCEL, Map.of(), rules(PolicyLimits.MAX_RULES + 1, 1)), "rules",
+                        "at most " + PolicyLimits.MAX_RULES + " rules"),
+                invalid("more conditions in a rule than allowed", new Policy(DefaultAction.REQUIRE_APPROVAL, 3_600_000,
+                        TimeoutAction.CANCEL, Map.of(), rules(1, PolicyLimits.MAX_CONDITIONS_PER_RULE + 1)),
+                        "rules[0].conditions", "at most " + PolicyLimits.MAX_CONDITIONS_PER_RULE + " conditions"),
                 invalidCondition("an unknown field", when("agent", EQ, "x"), "field", "must be action"),
                 invalidCondition("a missing field", when(null, EQ, "x"), "field", "must be action"),
                 invalidCondition("metadata without a path", when("metadata", EQ, "x"), "field", "metadata.<dotted.path>"),
@@ -100,9 +117,22 @@ class PolicyValidatorTest {
                 invalidCondition("gt with a word", when("metadata.n", GT, "many"), "value", "must be a number"),
                 invalidCondition("lte with a boolean", when("metadata.n", LTE, true), "value", "must be a number"),
                 invalidCondition("matches with a broken regex", when("action", MATCHES, "(unclosed"), "value",
-                        "not a valid regular expression"),
-                invalidCondition("matches with an overlong regex", when("action", MATCHES, "a".repeat(501)), "value",
-                        "at most 500 characters"),
+                        "is not a valid RE2 regular expression"),
+                invalidCondition("matches with a backreference, which RE2 does not have",
+                        when("action", MATCHES, "(a)\\1"), "value", "is not a valid RE2 regular expression"),
+                invalidCondition("matches with a lookahead, which RE2 does not have",
+                        when("action", MATCHES, "prod(?=uction)"), "value", "is not a valid RE2 regular expression"),
+                invalidCondition("matches with nested counted repetitions past the size limit",
+                        when("action", MATCHES, "((a{1000}){1000}){1000}"), "value",
+                        "at most " + PolicyLimits.MAX_PATTERN_SIZE + " elements"),
+                invalidCondition("matches with a group repeated past the size limit",
+                        when("action", MATCHES, "(abcdefghijk){100}"), "value", "is too large"),
+                invalidCondition("starts_with with a number", when("action", STARTS_WITH, 5), "value",
+                        "must be a string"),
+                invalidCondition("exists with a word", when("action", EXISTS, "yes"), "value", "true or false"),
+                invalidCondition("matches with an overlong regex", when("action", MATCHES,
+                        "a".repeat(PolicyLimits.MAX_PATTERN_CHARS + 1)), "value",
+                        "at most " + PolicyLimits.MAX_PATTERN_CHARS + " characters"),
                 invalidCondition("matches with a number", when("action", MATCHES, 5), "value", "regular expression"));
     }
 
@@ -111,7 +141,7 @@ class PolicyValidatorTest {
     }
 
     private static Arguments invalidCondition(String scenario, Condition condition, String part, String message) {
-        Policy policy = policy(approve("ok"), forbid("bad", when("action", EQ, "fine"), condition));
+        Policy policy = policy(approve("ok", ANY), forbid("bad", when("action", EQ, "fine"), condition));
         return invalid(scenario, policy, "rules[1].conditions[1]." + part, message);
     }
 
@@ -142,6 +172,14 @@ class PolicyValidatorTest {
     @Test
     void a_missing_policy_is_a_problem() {
         assertThat(PolicyValidator.problems(null)).containsOnlyKeys("policy");
+    }
+
+    private static List<PolicyRule> rules(int count, int conditionsEach) {
+        List<PolicyRule> rules = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rules.add(forbid("rule-" + i, Collections.nCopies(conditionsEach, ANY).toArray(Condition[]::new)));
+        }
+        return rules;
     }
 
     private static Policy timeout(long ms) {

@@ -4,9 +4,9 @@ import static io.antechamber.command.Refusals.refusedWith;
 import static io.antechamber.events.common.RefusalCode.ALREADY_MEMBER;
 import static io.antechamber.events.common.RefusalCode.INVALID;
 import static io.antechamber.events.common.RefusalCode.NOT_FOUND;
-import static io.antechamber.events.common.RefusalCode.OWNER_ALWAYS_MEMBER;
 import static io.antechamber.events.common.RefusalCode.SLUG_TAKEN;
 import static io.antechamber.command.Refusals.resultThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
@@ -19,6 +19,8 @@ import io.antechamber.events.common.AgentId;
 import io.antechamber.events.common.HumanId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
+import io.antechamber.events.policy.Condition;
+import io.antechamber.events.policy.ConditionOp;
 import io.antechamber.events.policy.DefaultAction;
 import io.antechamber.events.policy.Policy;
 import io.antechamber.events.policy.PolicyRule;
@@ -31,6 +33,7 @@ import io.antechamber.events.room.MemberRemoved;
 import io.antechamber.events.room.PolicyUpdated;
 import io.antechamber.events.room.RemoveRoomMember;
 import io.antechamber.events.room.RoomCreated;
+import io.antechamber.events.room.RoomMember;
 import io.antechamber.events.room.RoomState;
 import io.antechamber.events.room.UpdatePolicy;
 import java.time.Instant;
@@ -78,24 +81,31 @@ class RoomTest {
     // --- CreateRoom ------------------------------------------------------------------------------------------------
 
     @Test
-    void a_new_room_has_the_initial_policy_at_version_1_and_its_creator_and_the_org_owner_as_members() {
+    void a_new_room_has_the_initial_policy_at_version_1_and_its_creator_as_its_only_member() {
         fixture.givenCurrentTime(NOW)
                 .when(new CreateRoom(ROOM, ORG, "deploys", "Deploys", "ship it", Actor.human(CREATOR)))
-                .expectEvents(new RoomCreated(ROOM, ORG, "deploys", "Deploys", "ship it", Actor.human(CREATOR), OWNER,
+                .expectEvents(new RoomCreated(ROOM, ORG, "deploys", "Deploys", "ship it", Actor.human(CREATOR), null,
                         Policy.initial(), 1, NOW))
-                .expectResultMessagePayloadMatching(room("version 1 with the owner and the creator as members",
-                        r -> r.policyVersion() == 1 && r.members().size() == 2
-                                && r.isMember(Actor.human(OWNER)) && r.isMember(Actor.human(CREATOR))));
+                .expectResultMessagePayloadMatching(room("version 1 with only the creator as member",
+                        r -> r.policyVersion() == 1 && r.members().size() == 1 && r.isMember(Actor.human(CREATOR))));
+    }
+
+    /** The org's admins act in every room without joining it (RoomDirectory.mayActIn), the owner included. */
+    @Test
+    void the_org_owner_does_not_join_a_room_someone_else_creates() {
+        fixture.givenCurrentTime(NOW)
+                .when(new CreateRoom(ROOM, ORG, "deploys", "Deploys", null, Actor.human(CREATOR)))
+                .expectResultMessagePayloadMatching(room("the owner is not a member",
+                        r -> !r.isMember(Actor.human(OWNER))));
     }
 
     @Test
-    void a_room_created_by_the_org_owner_has_the_owner_as_its_only_member() {
-        fixture.givenCurrentTime(NOW)
-                .when(new CreateRoom(ROOM, ORG, "deploys", "Deploys", null, Actor.human(OWNER)))
-                .expectEvents(new RoomCreated(ROOM, ORG, "deploys", "Deploys", null, Actor.human(OWNER), OWNER,
-                        Policy.initial(), 1, NOW))
-                .expectResultMessagePayloadMatching(room("only the owner as member",
-                        r -> r.members().size() == 1 && r.isMember(Actor.human(OWNER))));
+    void a_room_created_before_roles_existed_had_the_org_owner_join_besides_its_creator() {
+        RoomState room = RoomState.created(new RoomCreated(ROOM, ORG, "deploys", "Deploys", null,
+                Actor.human(CREATOR), OWNER, Policy.initial(), 1, NOW));
+
+        assertThat(room.members()).extracting(RoomMember::actor)
+                .containsExactlyInAnyOrder(Actor.human(OWNER), Actor.human(CREATOR));
     }
 
     @Test
@@ -179,12 +189,14 @@ class RoomTest {
                 .expectException(refusedWith(NOT_FOUND));
     }
 
+    /** With roles the owner is one admin among others: a demoted owner must not keep a seat in every room. */
     @Test
-    void removing_the_org_owner_from_a_room_is_a_conflict() {
-        givenRoom()
+    void the_org_owner_can_be_removed_from_a_room_like_any_member() {
+        givenRoomCreatedBeforeRoles()
                 .when(new RemoveRoomMember(ROOM, ORG, OWNER.value(), Actor.human(CREATOR)))
-                .expectNoEvents()
-                .expectException(refusedWith(OWNER_ALWAYS_MEMBER));
+                .expectEvents(new MemberRemoved(ROOM, ORG, Actor.human(OWNER), Actor.human(CREATOR), NOW))
+                .expectResultMessagePayloadMatching(room("the owner is no longer a member",
+                        r -> !r.isMember(Actor.human(OWNER))));
     }
 
     @Test
@@ -200,7 +212,8 @@ class RoomTest {
     @Test
     void updating_the_policy_stores_it_under_the_next_version() {
         Policy lenient = new Policy(DefaultAction.AUTO_APPROVE, 60_000, TimeoutAction.HOLD,
-                Map.of("low", 20.0), List.of(new PolicyRule("nothing", RuleEffect.FORBID, List.of())));
+                Map.of("low", 20.0), List.of(new PolicyRule("nothing", RuleEffect.FORBID,
+                        List.of(new Condition("metadata.never", ConditionOp.EXISTS, true)))));
 
         givenRoom(new PolicyUpdated(ROOM, ORG, Policy.initial(), 2, Actor.human(OWNER), NOW))
                 .when(new UpdatePolicy(ROOM, ORG, lenient, Actor.human(CREATOR)))
@@ -213,14 +226,15 @@ class RoomTest {
     void an_invalid_policy_is_a_validation_error_naming_each_bad_field() {
         Policy invalid = new Policy(DefaultAction.REQUIRE_APPROVAL, 10, TimeoutAction.CANCEL, Map.of(),
                 List.of(new PolicyRule(" ", RuleEffect.FORBID, List.of())));
+        Set<String> badFields = Set.of("default_timeout_ms", "rules[0].id", "rules[0].conditions");
 
         givenRoom()
                 .when(new UpdatePolicy(ROOM, ORG, invalid, Actor.human(OWNER)))
                 .expectNoEvents()
                 .expectException(refusedWith(INVALID,
-                        "details.fields naming default_timeout_ms and rules[0].id",
+                        "details.fields naming " + badFields,
                         details -> details.get("fields") instanceof Map<?, ?> fields
-                                && fields.keySet().equals(Set.of("default_timeout_ms", "rules[0].id"))));
+                                && fields.keySet().equals(badFields)));
     }
 
     @Test
@@ -235,9 +249,16 @@ class RoomTest {
 
     private TestExecutor<Room> givenRoom(Object... laterEvents) {
         return fixture.givenCurrentTime(NOW)
-                .andGiven(new RoomCreated(ROOM, ORG, "deploys", "Deploys", null, Actor.human(CREATOR), OWNER,
+                .andGiven(new RoomCreated(ROOM, ORG, "deploys", "Deploys", null, Actor.human(CREATOR), null,
                         Policy.initial(), 1, NOW))
                 .andGiven(laterEvents);
+    }
+
+    /** Stored before roles: the event names the org's owner, who joined the room too. */
+    private TestExecutor<Room> givenRoomCreatedBeforeRoles() {
+        return fixture.givenCurrentTime(NOW)
+                .andGiven(new RoomCreated(ROOM, ORG, "deploys", "Deploys", null, Actor.human(CREATOR), OWNER,
+                        Policy.initial(), 1, NOW));
     }
 
     private static Matcher<RoomState> room(String description, Predicate<RoomState> test) {

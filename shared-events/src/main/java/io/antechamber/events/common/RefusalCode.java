@@ -29,8 +29,6 @@ public enum RefusalCode {
     NO_HELP_REQUESTED,
     /** Adding a member the room already has. */
     ALREADY_MEMBER,
-    /** The organization's owner belongs to every room. */
-    OWNER_ALWAYS_MEMBER,
     /** Another room of the organization has this slug. */
     SLUG_TAKEN,
     /** The agent was claimed already. */

@@ -31,6 +31,9 @@ public record AgentState(
         } else if (event instanceof AgentDeactivated e) {
             return new AgentState(previous.id, previous.orgId, previous.name, previous.description,
                     AgentStatus.DEACTIVATED, previous.keyPrefix, previous.createdAt, e.at());
+        } else if (event instanceof UnclaimedAgentRemoved e) {
+            return new AgentState(previous.id, previous.orgId, previous.name, previous.description,
+                    AgentStatus.REMOVED, previous.keyPrefix, previous.createdAt, e.at());
         }
         throw new IllegalArgumentException("unknown agent event " + event.getClass().getName());
     }

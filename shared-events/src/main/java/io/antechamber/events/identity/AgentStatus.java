@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.antechamber.events.common.WireEnums;
 
 public enum AgentStatus {
-    PENDING_CLAIM, ACTIVE, DEACTIVATED;
+    PENDING_CLAIM, ACTIVE, DEACTIVATED,
+    /** Self-registered, never claimed, and removed once too old; kept only as a tombstone. */
+    REMOVED;
 
     @JsonValue
     public String wire() {

@@ -31,8 +31,10 @@ public record RoomState(
 
     public static RoomState created(RoomCreated e) {
         List<RoomMember> members = new ArrayList<>();
-        members.add(new RoomMember(Actor.human(e.ownerId()), e.at()));
-        if (e.createdBy().id() != null && !e.createdBy().id().equals(e.ownerId().value())) {
+        if (e.ownerId() != null) {
+            members.add(new RoomMember(Actor.human(e.ownerId()), e.at()));
+        }
+        if (e.createdBy().id() != null && (e.ownerId() == null || !e.createdBy().id().equals(e.ownerId().value()))) {
             members.add(new RoomMember(e.createdBy(), e.at()));
         }
         return new RoomState(e.roomId(), e.orgId(), e.slug(), e.name(), e.description(), e.createdBy(), e.ownerId(),

@@ -1,0 +1,24 @@
+package io.antechamber.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The path a request is routed by: decoded and normalized by the container, without path parameters
+ * ({@code /v1;x=1/agents} routes as {@code /v1/agents}), so a filter that decides by path sees what Spring MVC maps.
+ */
+public final class RequestPath {
+
+    private static final String API_PREFIX = "/v1/";
+
+    private RequestPath() {
+    }
+
+    public static String of(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    }
+
+    public static boolean isApi(HttpServletRequest request) {
+        return of(request).startsWith(API_PREFIX);
+    }
+}

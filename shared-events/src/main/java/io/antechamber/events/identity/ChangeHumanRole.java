@@ -1,0 +1,9 @@
+package io.antechamber.events.identity;
+
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.HumanId;
+import io.antechamber.events.common.OrgId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ChangeHumanRole(@TargetAggregateIdentifier OrgId orgId, HumanId humanId, HumanRole role, Actor by) {
+}
