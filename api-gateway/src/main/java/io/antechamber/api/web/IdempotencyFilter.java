@@ -33,7 +33,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
-    private static final int MAX_KEY_LENGTH = 255;
 
     private final IdempotencyKeys keys;
     private final CredentialResolver credentials;
@@ -62,8 +61,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String key = request.getHeader(HEADER);
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            errors.write(response, ApiError.VALIDATION_ERROR, HEADER + " must be 1.." + MAX_KEY_LENGTH + " characters");
+        if (key.isBlank() || key.length() > RequestLimits.IDEMPOTENCY_KEY_CHARS) {
+            errors.write(response, ApiError.VALIDATION_ERROR,
+                    HEADER + " must be 1.." + RequestLimits.IDEMPOTENCY_KEY_CHARS + " characters");
             return;
         }
         byte[] body;

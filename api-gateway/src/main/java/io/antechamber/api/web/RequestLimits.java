@@ -31,6 +31,8 @@ public final class RequestLimits {
     /** {@code GET /v1/check-ins/:id/wait?timeout_ms=}. */
     public static final long MAX_WAIT_MS = 60_000L;
     public static final long DEFAULT_WAIT_MS = 30_000L;
+    /** The {@code Idempotency-Key} header. */
+    public static final int IDEMPOTENCY_KEY_CHARS = 255;
 
     private RequestLimits() {
     }
