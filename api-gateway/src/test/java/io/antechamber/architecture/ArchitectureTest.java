@@ -4,12 +4,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.antechamber.api.access.ActsOn;
 import io.antechamber.api.auth.Auth;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The module rules of DESIGN.md, checked on every build. */
@@ -73,4 +81,21 @@ class ArchitectureTest {
     static final ArchRule controllers_live_in_the_gateway = classes()
             .that().areAnnotatedWith(RestController.class)
             .should().resideInAPackage("io.antechamber.api..");
+
+    /** Without it, a bad body on another org's resource would answer 400 instead of 404 (docs/security.md). */
+    @ArchTest
+    static final ArchRule endpoints_with_a_path_resource_and_a_body_or_query_name_the_resource = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .should(new ArchCondition<JavaMethod>("be annotated with @ActsOn when they take a path variable and a "
+                    + "request body or query parameters") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    boolean path = method.getParameters().stream().anyMatch(p -> p.isAnnotatedWith(PathVariable.class));
+                    boolean content = method.getParameters().stream().anyMatch(p -> p.isAnnotatedWith(RequestBody.class)
+                            || p.isAnnotatedWith(RequestParam.class));
+                    boolean satisfied = !(path && content) || method.isAnnotatedWith(ActsOn.class);
+                    events.add(new SimpleConditionEvent(method, satisfied, method.getFullName()
+                            + (satisfied ? " names its path resource" : " does not name its path resource (@ActsOn)")));
+                }
+            });
 }

@@ -7,9 +7,12 @@ import io.antechamber.api.web.ApiError;
 import io.antechamber.events.common.OrgId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Enforces the endpoint's {@link Auth} mode before the handler runs, on the credential {@link CredentialFilter}
@@ -26,18 +29,33 @@ public class AuthInterceptor implements HandlerInterceptor {
         this.credentials = credentials;
     }
 
+    /** The caller this interceptor authenticated for the request, if it ran. */
+    public static Optional<Caller> callerOf(HttpServletRequest request) {
+        return request.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller
+                ? Optional.of(caller) : Optional.empty();
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
         Auth auth = method.getMethodAnnotation(Auth.class);
+        if (auth == null && isSpringsOptionsAnswer(request, method)) {
+            return true;
+        }
         if (auth == null) {
             throw new IllegalStateException("endpoint without @Auth: " + method);
         }
         Caller caller = auth.value() == AuthMode.NONE ? Caller.anonymous() : authenticate(request, auth.value());
         request.setAttribute(CALLER_ATTRIBUTE, caller);
         return true;
+    }
+
+    /** Spring answers OPTIONS itself with the path's allowed methods; it reads no data, so it needs no caller. */
+    private static boolean isSpringsOptionsAnswer(HttpServletRequest request, HandlerMethod method) {
+        return HttpMethod.OPTIONS.matches(request.getMethod())
+                && method.getBeanType().getEnclosingClass() == RequestMappingInfoHandlerMapping.class;
     }
 
     private Caller authenticate(HttpServletRequest request, AuthMode mode) {

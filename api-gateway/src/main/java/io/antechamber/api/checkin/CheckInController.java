@@ -1,5 +1,7 @@
 package io.antechamber.api.checkin;
 
+import io.antechamber.api.access.ActsOn;
+import io.antechamber.api.access.PathResource;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
@@ -68,6 +70,7 @@ public class CheckInController {
     @PostMapping("/v1/rooms/{room}/check-in")
     @ResponseStatus(HttpStatus.CREATED)
     @Auth(AuthMode.AGENT)
+    @ActsOn(value = PathResource.ROOM, asMember = true)
     public Data<CheckInJson> create(Caller caller, @PathVariable String room,
             @RequestBody CreateCheckInRequest request) {
         CreateCheckIn command = validated(caller, rooms.idOf(caller, room), request);
@@ -100,6 +103,7 @@ public class CheckInController {
      */
     @GetMapping("/v1/check-ins/{id}/wait")
     @Auth(AuthMode.ANY)
+    @ActsOn(PathResource.CHECK_IN)
     public DeferredResult<Data<CheckInJson>> await(Caller caller, @PathVariable String id,
             @RequestParam(name = "timeout_ms", required = false) Long timeoutMs) {
         Validation validation = new Validation();
@@ -143,6 +147,7 @@ public class CheckInController {
 
     @PostMapping("/v1/check-ins/{id}/approve")
     @Auth(AuthMode.HUMAN)
+    @ActsOn(value = PathResource.CHECK_IN, asMember = true)
     public Data<CheckInJson> approve(Caller caller, @PathVariable String id,
             @RequestBody(required = false) ReasonRequest body) {
         ReasonRequest request = reasonOnly(body);
@@ -152,6 +157,7 @@ public class CheckInController {
 
     @PostMapping("/v1/check-ins/{id}/reject")
     @Auth(AuthMode.HUMAN)
+    @ActsOn(value = PathResource.CHECK_IN, asMember = true)
     public Data<CheckInJson> reject(Caller caller, @PathVariable String id,
             @RequestBody(required = false) ReasonRequest body) {
         ReasonRequest request = reasonOnly(body);
@@ -161,6 +167,7 @@ public class CheckInController {
 
     @PostMapping("/v1/check-ins/{id}/modify")
     @Auth(AuthMode.HUMAN)
+    @ActsOn(value = PathResource.CHECK_IN, asMember = true)
     public Data<CheckInJson> modify(Caller caller, @PathVariable String id, @RequestBody DecisionRequest request) {
         Validation validation = new Validation();
         validation.check(request.modifications() != null, "modifications", "is required");
@@ -180,6 +187,7 @@ public class CheckInController {
 
     @GetMapping("/v1/rooms/{room}/check-ins")
     @Auth(AuthMode.ANY)
+    @ActsOn(PathResource.ROOM)
     public ListData<CheckInJson> queue(Caller caller, @PathVariable String room,
             @RequestParam(required = false) String status, @RequestParam(required = false) String direction,
             @RequestParam(name = "risk_level", required = false) String riskLevel,

@@ -1,5 +1,7 @@
 package io.antechamber.api.checkin;
 
+import io.antechamber.api.access.ActsOn;
+import io.antechamber.api.access.PathResource;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
@@ -54,6 +56,7 @@ public class MessageController {
     @PostMapping("/v1/check-ins/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     @Auth(AuthMode.ANY)
+    @ActsOn(value = PathResource.CHECK_IN, asMember = true)
     public Data<MessageJson> post(Caller caller, @PathVariable String id, @RequestBody PostMessageRequest request) {
         Validation validation = new Validation();
         MessageType type = WireEnums.parse(MessageType.class, request.type()).orElse(null);
@@ -72,6 +75,7 @@ public class MessageController {
 
     @GetMapping("/v1/check-ins/{id}/messages")
     @Auth(AuthMode.ANY)
+    @ActsOn(PathResource.CHECK_IN)
     public ListData<MessageJson> list(Caller caller, @PathVariable String id,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         CheckInId checkIn = reader.find(caller, id).id();

@@ -1,5 +1,7 @@
 package io.antechamber.api.checkin;
 
+import io.antechamber.api.access.ActsOn;
+import io.antechamber.api.access.PathResource;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
@@ -54,6 +56,7 @@ public class TaskController {
     @PostMapping("/v1/rooms/{room}/tasks")
     @ResponseStatus(HttpStatus.CREATED)
     @Auth(AuthMode.HUMAN)
+    @ActsOn(value = PathResource.ROOM, asMember = true)
     public Data<CheckInJson> post(Caller caller, @PathVariable String room, @RequestBody PostTaskRequest request) {
         Validation validation = new Validation();
         validation.text("action", request.action(), true, 1, RequestLimits.ACTION_CHARS);
@@ -81,6 +84,7 @@ public class TaskController {
 
     @PostMapping("/v1/check-ins/{id}/help")
     @Auth(AuthMode.AGENT)
+    @ActsOn(value = PathResource.CHECK_IN, asMember = true)
     public Data<CheckInJson> help(Caller caller, @PathVariable String id,
             @RequestBody(required = false) HelpRequest body) {
         HelpRequest request = body == null ? HelpRequest.EMPTY : body;
@@ -99,6 +103,7 @@ public class TaskController {
 
     @PostMapping("/v1/check-ins/{id}/submit")
     @Auth(AuthMode.AGENT)
+    @ActsOn(value = PathResource.CHECK_IN, asMember = true)
     public Data<CheckInJson> submit(Caller caller, @PathVariable String id, @RequestBody SubmitRequest request) {
         Validation validation = new Validation();
         validation.text("content", request.content(), true, 1, RequestLimits.CONTENT_CHARS);

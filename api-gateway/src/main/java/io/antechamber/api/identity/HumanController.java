@@ -1,5 +1,7 @@
 package io.antechamber.api.identity;
 
+import io.antechamber.api.access.ActsOn;
+import io.antechamber.api.access.PathResource;
 import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
@@ -10,7 +12,6 @@ import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
-import io.antechamber.api.web.ReadAfterWrite;
 import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.HumanId;
@@ -20,13 +21,9 @@ import io.antechamber.events.identity.DeactivateHuman;
 import io.antechamber.events.identity.HumanRole;
 import io.antechamber.events.identity.HumanState;
 import io.antechamber.events.identity.RotateHumanKey;
-import io.antechamber.events.query.FindHuman;
 import io.antechamber.events.query.FindHumans;
-import io.antechamber.query.human.HumanViewProjection;
 import io.antechamber.query.support.Page;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,16 +44,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class HumanController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final PagedQueries pagedQueries;
-    private final ReadAfterWrite readAfterWrite;
+    private final HumanReader humans;
 
-    public HumanController(CommandGateway commands, QueryGateway queries, PagedQueries pagedQueries,
-            ReadAfterWrite readAfterWrite) {
+    public HumanController(CommandGateway commands, PagedQueries pagedQueries, HumanReader humans) {
         this.commands = commands;
-        this.queries = queries;
         this.pagedQueries = pagedQueries;
-        this.readAfterWrite = readAfterWrite;
+        this.humans = humans;
     }
 
     public record AddHumanRequest(String name, String email, String role) {
@@ -108,9 +102,10 @@ public class HumanController {
         return Data.of(HumanJson.of(find(caller, id)));
     }
 
-    /** The human is looked up before the body is read: another org's human is a 404 whatever the body says. */
+    /** Another org's human is a 404 whatever the body says (@ActsOn: also a body that does not parse). */
     @PatchMapping("/v1/humans/{id}")
     @Auth(AuthMode.ORG_ADMIN)
+    @ActsOn(PathResource.HUMAN)
     public Data<HumanJson> changeRole(Caller caller, @PathVariable String id, @RequestBody ChangeRoleRequest request) {
         HumanState target = find(caller, id);
         Validation validation = new Validation();
@@ -139,16 +134,10 @@ public class HumanController {
     }
 
     private HumanState find(Caller caller, String id) {
-        FindHuman query = new FindHuman(caller.orgId(), humanId(id));
-        return readAfterWrite.find(HumanViewProjection.PROCESSING_GROUP,
-                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(HumanState.class)).join())
-                .orElseThrow(() -> ApiException.notFound("human"));
+        return humans.find(caller, id);
     }
 
     private static HumanId humanId(String id) {
-        if (!HumanId.isValid(id)) {
-            throw ApiException.notFound("human");
-        }
-        return new HumanId(id);
+        return HumanReader.humanId(id);
     }
 }

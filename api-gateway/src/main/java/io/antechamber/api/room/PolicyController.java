@@ -1,5 +1,7 @@
 package io.antechamber.api.room;
 
+import io.antechamber.api.access.ActsOn;
+import io.antechamber.api.access.PathResource;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
@@ -47,6 +49,7 @@ public class PolicyController {
     /** The body is the policy document of API.md; the command side validates it (details.fields on 400). */
     @PutMapping("/v1/rooms/{room}/policy")
     @Auth(AuthMode.ORG_ADMIN)
+    @ActsOn(PathResource.ROOM)
     public Data<PolicyJson> replace(Caller caller, @PathVariable String room, @RequestBody Policy policy) {
         RoomState target = rooms.resolve(caller, room);
         RoomState updated = commands.sendAndWait(new UpdatePolicy(target.id(), caller.orgId(), policy,
@@ -57,6 +60,7 @@ public class PolicyController {
     /** Every version of the room's policy, newest first, with who made it and when; version 1 is the initial one. */
     @GetMapping("/v1/rooms/{room}/policy/history")
     @Auth(AuthMode.HUMAN)
+    @ActsOn(PathResource.ROOM)
     public ListData<PolicyVersionJson> history(Caller caller, @PathVariable String room,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         RoomState target = rooms.resolve(caller, room);

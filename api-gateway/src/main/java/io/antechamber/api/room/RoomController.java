@@ -1,5 +1,7 @@
 package io.antechamber.api.room;
 
+import io.antechamber.api.access.ActsOn;
+import io.antechamber.api.access.PathResource;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
@@ -92,6 +94,7 @@ public class RoomController {
     @PostMapping("/v1/rooms/{room}/members")
     @ResponseStatus(HttpStatus.CREATED)
     @Auth(AuthMode.ORG_ADMIN)
+    @ActsOn(PathResource.ROOM)
     public Data<MembershipJson> addMember(Caller caller, @PathVariable String room,
             @RequestBody AddMemberRequest request) {
         Validation validation = new Validation();

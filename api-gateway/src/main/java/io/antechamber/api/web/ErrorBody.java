@@ -13,8 +13,4 @@ public record ErrorBody(Error error) {
     public static ErrorBody of(ApiError code, String message, Map<String, Object> details) {
         return new ErrorBody(new Error(code.name(), message, code.status(), details));
     }
-
-    public static ErrorBody of(String code, int status, String message, Map<String, Object> details) {
-        return new ErrorBody(new Error(code, message, status, details));
-    }
 }

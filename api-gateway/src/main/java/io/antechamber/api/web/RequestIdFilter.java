@@ -26,8 +26,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : "req_" + newId();
+        String id = idFor(request.getHeader(HEADER));
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         try {
@@ -35,6 +34,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** The client's id when it is sane, else a new one. */
+    public static String idFor(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : "req_" + newId();
     }
 
     /** Random, not secret: drawn without the JVM-wide SecureRandom lock that request threads queued on. */

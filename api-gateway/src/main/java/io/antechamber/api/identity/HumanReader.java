@@ -1,0 +1,39 @@
+package io.antechamber.api.identity;
+
+import io.antechamber.api.auth.Caller;
+import io.antechamber.api.web.ApiException;
+import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.events.common.HumanId;
+import io.antechamber.events.identity.HumanState;
+import io.antechamber.events.query.FindHuman;
+import io.antechamber.query.human.HumanViewProjection;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/** Reads one human of the caller's org from the human view, or answers 404 (a malformed id included). */
+@Component
+public class HumanReader {
+
+    private final QueryGateway queries;
+    private final ReadAfterWrite readAfterWrite;
+
+    public HumanReader(QueryGateway queries, ReadAfterWrite readAfterWrite) {
+        this.queries = queries;
+        this.readAfterWrite = readAfterWrite;
+    }
+
+    public HumanState find(Caller caller, String id) {
+        FindHuman query = new FindHuman(caller.orgId(), humanId(id));
+        return readAfterWrite.find(HumanViewProjection.PROCESSING_GROUP,
+                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(HumanState.class)).join())
+                .orElseThrow(() -> ApiException.notFound("human"));
+    }
+
+    static HumanId humanId(String id) {
+        if (!HumanId.isValid(id)) {
+            throw ApiException.notFound("human");
+        }
+        return new HumanId(id);
+    }
+}

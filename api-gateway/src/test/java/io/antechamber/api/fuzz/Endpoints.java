@@ -1,0 +1,48 @@
+package io.antechamber.api.fuzz;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint the running application maps, read from Spring's own handler mapping, so endpoints added later are
+ * fuzzed without anyone listing them. Streaming endpoints (SSE, emitters) are left out: they never finish.
+ */
+final class Endpoints {
+
+    private static final List<String> ANY_METHOD = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    private Endpoints() {
+    }
+
+    static List<Endpoint> of(ApplicationContext context) {
+        RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping",
+                RequestMappingHandlerMapping.class);
+        return mapping.getHandlerMethods().entrySet().stream()
+                .filter(e -> !isStreaming(e.getKey(), e.getValue()))
+                .flatMap(e -> endpoints(e.getKey()))
+                .distinct()
+                .sorted(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method))
+                .toList();
+    }
+
+    private static Stream<Endpoint> endpoints(RequestMappingInfo info) {
+        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+        List<String> names = methods.isEmpty() ? ANY_METHOD : methods.stream().map(RequestMethod::name).toList();
+        return info.getPatternValues().stream().flatMap(pattern -> names.stream().map(m -> Endpoint.of(m, pattern)));
+    }
+
+    private static boolean isStreaming(RequestMappingInfo info, HandlerMethod handler) {
+        return info.getProducesCondition().getProducibleMediaTypes().contains(MediaType.TEXT_EVENT_STREAM)
+                || ResponseBodyEmitter.class.isAssignableFrom(handler.getReturnType().getParameterType())
+                || handler.getReturnType().getParameterType().getName().startsWith("reactor.core.publisher.");
+    }
+}
