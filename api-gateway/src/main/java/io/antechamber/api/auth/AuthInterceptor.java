@@ -72,6 +72,9 @@ public class AuthInterceptor implements HandlerInterceptor {
             }
             return Caller.admin();
         }
+        if (resolved.outcome() == ResolvedCredential.Outcome.ADMIN) {
+            throw ApiException.forbidden("the operator's admin token is only for POST /v1/orgs and /v1/admin/*");
+        }
         String hash = resolved.id();
         Credential credential = resolved.holder()
                 .orElseThrow(() -> new ApiException(ApiError.UNAUTHORIZED, "unknown or revoked API key"));

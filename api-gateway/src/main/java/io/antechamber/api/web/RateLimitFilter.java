@@ -78,14 +78,14 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ResolvedCredential credential = credentials.resolve(request);
         ConsumptionProbe probe;
-        if (credential.verified()) {
+        if (hasBucketOfItsOwn(credential)) {
             probe = take(buckets, bandwidth, "credential:" + credential.id(), 1);
         } else {
             int cost = credential.outcome() == ResolvedCredential.Outcome.FAILED ? failedAuthenticationCost : 1;
             probe = take(buckets, bandwidth, "address:" + clientAddress.of(request), cost);
         }
         if (!probe.isConsumed()) {
-            refuse(response, probe, credential.verified()
+            refuse(response, probe, hasBucketOfItsOwn(credential)
                     ? "too many requests for this credential" : "too many requests from this address");
             return;
         }
@@ -97,6 +97,14 @@ public class RateLimitFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A verified credential has a bucket of its own, except an unclaimed agent's key: it works nowhere yet (403), and
+     * anyone can mint ten an hour, so it shares its address's bucket like a call without a key.
+     */
+    private static boolean hasBucketOfItsOwn(ResolvedCredential credential) {
+        return credential.verified() && (credential.key() == null || credential.key().orgId() != null);
     }
 
     private static boolean isSelfRegistration(HttpServletRequest request) {

@@ -116,7 +116,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 return 401;
             }
             if (caller == Caller.OPERATOR) {
-                return this == OPERATOR ? ALLOWED : 401;
+                // authenticated, but not a credential of anyone in an org: the wrong kind of caller
+                return this == OPERATOR ? ALLOWED : 403;
             }
             if (this == OPERATOR) {
                 return 403;

@@ -49,6 +49,12 @@ class EmbeddedPostgresModeTest {
             assertThat(Files.getPosixFilePermissions(data.resolve("credentials"))).isEqualTo(OwnerOnlyFiles.FILE);
             assertThat(data.resolve("postgres/PG_VERSION")).exists();
             assertThat(data).isDirectoryNotContaining("glob:**/.initdb-superuser-password");
+            Path binaries = Path.of(System.getProperty("user.home"), ".cache", "antechamber");
+            assertThat(Files.getPosixFilePermissions(binaries)).isEqualTo(OwnerOnlyFiles.DIRECTORY);
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
+            assertThat(ProcessHandle.of(postmaster).flatMap(p -> p.info().command()).orElseThrow())
+                    .as("the server runs binaries unpacked owner-only, not in the shared temporary directory")
+                    .startsWith(binaries.toString());
 
             String url = app.bean(EmbeddedServer.class).jdbcUrl();
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))

@@ -109,8 +109,8 @@ class OrganizationApiTest extends IntegrationTest {
     }
 
     @Test
-    void the_admin_token_is_not_a_key_for_other_endpoints() {
-        http.get("/v1/me").auth(ADMIN_TOKEN).send().expectError(401, "UNAUTHORIZED");
+    void the_admin_token_is_the_wrong_kind_of_caller_for_other_endpoints() {
+        http.get("/v1/me").auth(ADMIN_TOKEN).send().expectError(403, "FORBIDDEN");
     }
 
     static Stream<Arguments> invalidOrgBodies() {
@@ -225,9 +225,9 @@ class OrganizationApiTest extends IntegrationTest {
     }
 
     @Test
-    void adding_a_human_with_the_admin_token_is_unauthorized() {
+    void adding_a_human_with_the_admin_token_is_forbidden() {
         http.post("/v1/humans", Map.of("name", "Mallory")).auth(ADMIN_TOKEN).send()
-                .expectError(401, "UNAUTHORIZED");
+                .expectError(403, "FORBIDDEN");
     }
 
     @Test

@@ -134,6 +134,15 @@ class RateLimitTest {
                 .isLessThanOrEqualTo(2);
     }
 
+    @Test
+    void an_unclaimed_agents_key_shares_its_address_bucket_instead_of_getting_one_of_its_own() {
+        String unclaimedKey = selfRegister("198.51.100.40", null).expect(201).data().path("api_key").asText();
+        callsUntil429(() -> viaProxy.send("GET", "/v1/me", Map.of("X-Forwarded-For", "198.51.100.40"), null));
+
+        viaProxy.send("GET", "/v1/me", Map.of("X-Forwarded-For", "198.51.100.40",
+                "Authorization", "Bearer " + unclaimedKey), null).expectError(429, "RATE_LIMITED");
+    }
+
     private static Response selfRegister(String clientAddress, String bearer) {
         Map<String, String> headers = bearer == null ? Map.of("X-Forwarded-For", clientAddress)
                 : Map.of("X-Forwarded-For", clientAddress, "Authorization", "Bearer " + bearer);

@@ -66,7 +66,12 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private static EmbeddedPostgres startPostgres(EmbeddedDataDirectory directory, EmbeddedCredentials credentials)
             throws IOException {
+        // The library unpacks the PostgreSQL binaries under java.io.tmpdir by default, where on a shared host another
+        // user could swap them before they run with the superuser's password at hand: unpack them owner-only instead.
+        Path binaries = Path.of(System.getProperty("user.home"), ".cache", "antechamber");
+        OwnerOnlyFiles.directory(binaries);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(directory.cluster())
                 .setCleanDataDirectory(false)
                 // closed with the Spring context, after the beans that use it; the library's own JVM shutdown
