@@ -3,6 +3,7 @@ package io.antechamber.api.config;
 import io.antechamber.api.auth.AuthInterceptor;
 import io.antechamber.api.auth.CallerArgumentResolver;
 import io.antechamber.api.web.AcceptHeaderInterceptor;
+import io.antechamber.api.web.NoBodyExpectedInterceptor;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -15,12 +16,14 @@ public class WebConfiguration implements WebMvcConfigurer {
     private final AuthInterceptor authInterceptor;
     private final CallerArgumentResolver callerArgumentResolver;
     private final AcceptHeaderInterceptor acceptHeaderInterceptor;
+    private final NoBodyExpectedInterceptor noBodyExpectedInterceptor;
 
     public WebConfiguration(AuthInterceptor authInterceptor, CallerArgumentResolver callerArgumentResolver,
-            AcceptHeaderInterceptor acceptHeaderInterceptor) {
+            AcceptHeaderInterceptor acceptHeaderInterceptor, NoBodyExpectedInterceptor noBodyExpectedInterceptor) {
         this.authInterceptor = authInterceptor;
         this.callerArgumentResolver = callerArgumentResolver;
         this.acceptHeaderInterceptor = acceptHeaderInterceptor;
+        this.noBodyExpectedInterceptor = noBodyExpectedInterceptor;
     }
 
     @Override
@@ -28,6 +31,7 @@ public class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(authInterceptor).addPathPatterns("/v1/**").excludePathPatterns("/v1/openapi.json",
                 "/v1/openapi.json.yaml");
         registry.addInterceptor(acceptHeaderInterceptor);
+        registry.addInterceptor(noBodyExpectedInterceptor).addPathPatterns("/v1/**");
     }
 
     @Override

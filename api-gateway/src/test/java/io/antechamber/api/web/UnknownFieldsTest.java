@@ -194,4 +194,26 @@ class UnknownFieldsTest extends IntegrationTest {
         response.expectError(400, "VALIDATION_ERROR");
         assertThat(response.errorFields()).containsEntry("rules[0].effect", "appears more than once");
     }
+
+    @Test
+    void a_body_with_fields_on_an_endpoint_that_takes_none_is_refused_and_changes_nothing() {
+        Response response = http.post("/v1/agents/" + agent.id() + "/rotate-key", Map.of("zzz", 1))
+                .auth(org.humanKey()).send();
+
+        response.expectError(400, "VALIDATION_ERROR");
+        assertThat(response.errorFields()).containsEntry("zzz", "is not a known field");
+        http.get("/v1/me").auth(agent.key()).send().expect(200);
+    }
+
+    @Test
+    void an_empty_object_on_an_endpoint_that_takes_no_body_is_fine() {
+        http.post("/v1/agents/" + agent.id() + "/rotate-key", Map.of()).auth(org.humanKey()).send().expect(200);
+    }
+
+    @Test
+    void an_oversized_body_on_an_endpoint_that_takes_none_is_413_in_the_api_shape() {
+        http.post("/v1/agents/" + agent.id() + "/rotate-key", Map.of("x", "a".repeat(70_000))).chunked()
+                .auth(org.humanKey()).send().expectError(413, "PAYLOAD_TOO_LARGE");
+        http.get("/v1/me").auth(agent.key()).send().expect(200);
+    }
 }
