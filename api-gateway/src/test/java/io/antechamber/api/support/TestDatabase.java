@@ -1,5 +1,6 @@
 package io.antechamber.api.support;
 
+import io.antechamber.api.config.embedded.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,6 +94,7 @@ public final class TestDatabase {
             Path cluster = TEST_CLUSTERS.resolve(UUID.randomUUID().toString());
             try {
                 embedded = EmbeddedPostgres.builder().setDataDirectory(cluster).setCleanDataDirectory(false)
+                        .setOverrideWorkingDirectory(EmbeddedServer.binariesDirectory().toFile())
                         .setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start an embedded PostgreSQL for the tests", e);

@@ -64,14 +64,21 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startPostgres(EmbeddedDataDirectory directory, EmbeddedCredentials credentials)
-            throws IOException {
-        // The library unpacks the PostgreSQL binaries under java.io.tmpdir by default, where on a shared host another
-        // user could swap them before they run with the superuser's password at hand: unpack them owner-only instead.
+    /**
+     * Where the library unpacks the PostgreSQL binaries, created owner-only. Its default is under java.io.tmpdir,
+     * where on a shared host another user could swap them before they run with the superuser's password at hand.
+     * The library unpacks once per JVM, wherever the first server asked, so every server of ours names this one.
+     */
+    public static Path binariesDirectory() throws IOException {
         Path binaries = Path.of(System.getProperty("user.home"), ".cache", "antechamber");
         OwnerOnlyFiles.directory(binaries);
+        return binaries;
+    }
+
+    private static EmbeddedPostgres startPostgres(EmbeddedDataDirectory directory, EmbeddedCredentials credentials)
+            throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(binaries.toFile())
+                .setOverrideWorkingDirectory(binariesDirectory().toFile())
                 .setDataDirectory(directory.cluster())
                 .setCleanDataDirectory(false)
                 // closed with the Spring context, after the beans that use it; the library's own JVM shutdown
