@@ -32,7 +32,8 @@ public record AntechamberProperties(
         @DefaultValue UnclaimedAgentExpiry unclaimedAgents,
         @DefaultValue Waits waits,
         @DefaultValue List<String> trustedProxies,
-        @DefaultValue Idempotency idempotency) {
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue ReadSide readSide) {
 
     public record EmbeddedDb(@DefaultValue("./data") String dataDirectory) {
     }
@@ -70,6 +71,14 @@ public record AntechamberProperties(
      * @param listenerProbeInterval how often the LISTEN connection that wakes long-polls is checked; a dead one is
      *                              replaced and every waiter re-reads its check-in
      */
+    /**
+     * @param idleTokenInterval how often a read-side segment with no event of its own records that it has seen the
+     *                          newer ones; a read that misses waits until every view has (ReadAfterWrite), so this
+     *                          bounds how long a 404 takes. Axon's default is 5 s.
+     */
+    public record ReadSide(@DefaultValue("1s") Duration idleTokenInterval) {
+    }
+
     public record Waits(@DefaultValue("20") int maxPerCredential, @DefaultValue("5s") Duration listenerProbeInterval) {
     }
 }

@@ -125,11 +125,13 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule processorConfiguration() {
+    public ConfigurerModule processorConfiguration(AntechamberProperties properties) {
+        long idleTokenMillis = properties.readSide().idleTokenInterval().toMillis();
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((configuration, builder) -> builder
                         .initialSegmentCount(PROCESSOR_SEGMENTS)
-                        .batchSize(PROCESSOR_BATCH_SIZE))
+                        .batchSize(PROCESSOR_BATCH_SIZE)
+                        .claimExtensionThreshold(idleTokenMillis))
                 .registerPooledStreamingEventProcessorConfiguration(CheckInModule.TIMEOUT_SAGA_PROCESSOR,
                         (configuration, builder) -> builder.initialSegmentCount(1))
                 .registerSequencingPolicy(TrustViewProjection.PROCESSING_GROUP, c -> new PerAgentInRoom())
