@@ -3,10 +3,8 @@ package io.antechamber.api.checkin;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.ReadAfterWrite;
 import io.antechamber.events.checkin.CheckInState;
-import io.antechamber.api.web.ApiException;
 import io.antechamber.events.query.FindCheckIn;
 import io.antechamber.query.checkin.CheckInViewProjection;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +22,6 @@ public class CheckInReader {
 
     public CheckInState find(Caller caller, String id) {
         FindCheckIn query = new FindCheckIn(caller.orgId(), CheckInController.checkInId(id));
-        return readAfterWrite.find(CheckInViewProjection.PROCESSING_GROUP,
-                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(CheckInState.class)).join())
-                .orElseThrow(() -> ApiException.notFound("check-in"));
+        return readAfterWrite.one(CheckInViewProjection.PROCESSING_GROUP, query, CheckInState.class, "check-in");
     }
 }

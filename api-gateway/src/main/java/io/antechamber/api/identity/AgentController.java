@@ -25,7 +25,6 @@ import io.antechamber.events.query.FindAgents;
 import io.antechamber.query.support.Page;
 import io.antechamber.query.agent.AgentViewProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -154,9 +153,7 @@ public class AgentController {
 
     private AgentState find(Caller caller, String id) {
         FindAgent query = new FindAgent(caller.orgId(), agentId(id));
-        return readAfterWrite.find(AgentViewProjection.PROCESSING_GROUP,
-                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(AgentState.class)).join())
-                .orElseThrow(() -> ApiException.notFound("agent"));
+        return readAfterWrite.one(AgentViewProjection.PROCESSING_GROUP, query, AgentState.class, "agent");
     }
 
     private static AgentId agentId(String id) {

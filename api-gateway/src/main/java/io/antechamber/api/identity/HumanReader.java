@@ -7,7 +7,6 @@ import io.antechamber.events.common.HumanId;
 import io.antechamber.events.identity.HumanState;
 import io.antechamber.events.query.FindHuman;
 import io.antechamber.query.human.HumanViewProjection;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +24,7 @@ public class HumanReader {
 
     public HumanState find(Caller caller, String id) {
         FindHuman query = new FindHuman(caller.orgId(), humanId(id));
-        return readAfterWrite.find(HumanViewProjection.PROCESSING_GROUP,
-                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(HumanState.class)).join())
-                .orElseThrow(() -> ApiException.notFound("human"));
+        return readAfterWrite.one(HumanViewProjection.PROCESSING_GROUP, query, HumanState.class, "human");
     }
 
     static HumanId humanId(String id) {

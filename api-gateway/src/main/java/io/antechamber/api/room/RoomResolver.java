@@ -4,13 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.ReadAfterWrite;
-import io.antechamber.api.web.ApiException;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.query.FindRoom;
 import io.antechamber.events.query.FindRoomId;
 import io.antechamber.events.room.RoomState;
 import io.antechamber.query.room.RoomViewProjection;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
@@ -41,17 +39,13 @@ public class RoomResolver {
         if (known != null) {
             return known;
         }
-        RoomId found = readAfterWrite.find(RoomViewProjection.PROCESSING_GROUP,
-                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(RoomId.class)).join())
-                .orElseThrow(() -> ApiException.notFound("room"));
+        RoomId found = readAfterWrite.one(RoomViewProjection.PROCESSING_GROUP, query, RoomId.class, "room");
         idsBySlug.put(query, found);
         return found;
     }
 
     public RoomState resolve(Caller caller, String idOrSlug) {
         FindRoom query = new FindRoom(caller.orgId(), idOrSlug);
-        return readAfterWrite.find(RoomViewProjection.PROCESSING_GROUP,
-                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(RoomState.class)).join())
-                .orElseThrow(() -> ApiException.notFound("room"));
+        return readAfterWrite.one(RoomViewProjection.PROCESSING_GROUP, query, RoomState.class, "room");
     }
 }

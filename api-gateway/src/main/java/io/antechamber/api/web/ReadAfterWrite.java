@@ -1,6 +1,8 @@
 package io.antechamber.api.web;
 
 import io.antechamber.api.admin.ProjectionPositions;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,20 @@ public class ReadAfterWrite {
     private static final long POLL_MS = 20;
 
     private final ProjectionPositions positions;
+    private final QueryGateway queries;
 
-    public ReadAfterWrite(ProjectionPositions positions) {
+    public ReadAfterWrite(ProjectionPositions positions, QueryGateway queries) {
         this.positions = positions;
+        this.queries = queries;
     }
 
-    public <T> Optional<T> find(String projection, Supplier<Optional<T>> lookup) {
+    /** The one answer of {@code query} on {@code projection}'s view, or 404 naming {@code what}. */
+    public <T> T one(String projection, Object query, Class<T> type, String what) {
+        return find(projection, () -> queries.query(query, ResponseTypes.optionalInstanceOf(type)).join())
+                .orElseThrow(() -> ApiException.notFound(what));
+    }
+
+    <T> Optional<T> find(String projection, Supplier<Optional<T>> lookup) {
         long head = positions.head();
         long deadline = System.nanoTime() + PATIENCE_MS * 1_000_000;
         Optional<T> found = lookup.get();
