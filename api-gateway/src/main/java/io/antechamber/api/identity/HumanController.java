@@ -99,7 +99,7 @@ public class HumanController {
     @GetMapping("/v1/humans/{id}")
     @Auth(AuthMode.HUMAN)
     public Data<HumanJson> get(Caller caller, @PathVariable String id) {
-        return Data.of(HumanJson.of(find(caller, id)));
+        return Data.of(HumanJson.of(humans.find(caller, id)));
     }
 
     /** Another org's human is a 404 whatever the body says (@ActsOn: also a body that does not parse). */
@@ -107,12 +107,11 @@ public class HumanController {
     @Auth(AuthMode.ORG_ADMIN)
     @ActsOn(PathResource.HUMAN)
     public Data<HumanJson> changeRole(Caller caller, @PathVariable String id, @RequestBody ChangeRoleRequest request) {
-        HumanState target = find(caller, id);
         Validation validation = new Validation();
         validation.check(request.role() != null, "role", "is required");
         HumanRole role = validation.oneOf("role", request.role(), HumanRole.class, null);
         validation.orThrow();
-        HumanState human = commands.sendAndWait(new ChangeHumanRole(caller.orgId(), target.id(), role,
+        HumanState human = commands.sendAndWait(new ChangeHumanRole(caller.orgId(), HumanReader.humanId(id), role,
                 caller.actor()));
         return Data.of(HumanJson.of(human));
     }
@@ -122,22 +121,15 @@ public class HumanController {
     @Auth(AuthMode.HUMAN)
     public Data<RotatedHumanKeyJson> rotateKey(Caller caller, @PathVariable String id) {
         String apiKey = ApiKeys.generate(ApiKeys.HUMAN_PREFIX);
-        commands.sendAndWait(new RotateHumanKey(caller.orgId(), humanId(id), ApiKeys.hash(apiKey), caller.actor()));
+        commands.sendAndWait(new RotateHumanKey(caller.orgId(), HumanReader.humanId(id), ApiKeys.hash(apiKey), caller.actor()));
         return Data.of(new RotatedHumanKeyJson(apiKey));
     }
 
     @DeleteMapping("/v1/humans/{id}")
     @Auth(AuthMode.ORG_ADMIN)
     public Data<HumanJson> deactivate(Caller caller, @PathVariable String id) {
-        HumanState human = commands.sendAndWait(new DeactivateHuman(caller.orgId(), humanId(id), caller.actor()));
+        HumanState human = commands.sendAndWait(new DeactivateHuman(caller.orgId(), HumanReader.humanId(id), caller.actor()));
         return Data.of(HumanJson.of(human));
     }
 
-    private HumanState find(Caller caller, String id) {
-        return humans.find(caller, id);
-    }
-
-    private static HumanId humanId(String id) {
-        return HumanReader.humanId(id);
-    }
 }

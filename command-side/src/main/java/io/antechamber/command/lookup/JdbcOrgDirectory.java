@@ -1,10 +1,8 @@
 package io.antechamber.command.lookup;
 
 import io.antechamber.events.common.Actor;
-import io.antechamber.events.common.HumanId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.identity.OrganizationCreated;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,9 +20,9 @@ public class JdbcOrgDirectory implements OrgDirectory {
     }
 
     @Override
-    public Optional<HumanId> ownerOf(OrgId orgId) {
-        return jdbc.queryForList("SELECT owner_id FROM org_directory WHERE org_id = ?", String.class, orgId.value())
-                .stream().findFirst().map(HumanId::new);
+    public boolean exists(OrgId orgId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM org_directory WHERE org_id = ?)",
+                Boolean.class, orgId.value()));
     }
 
     @Override

@@ -47,7 +47,7 @@ class Room {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     RoomState create(CreateRoom command, RoomDirectory rooms, OrgDirectory orgs) {
-        if (orgs.ownerOf(command.orgId()).isEmpty()) {
+        if (!orgs.exists(command.orgId())) {
             throw DomainException.notFound("organization");
         }
         if (rooms.slugTaken(command.orgId(), command.slug())) {

@@ -6,7 +6,6 @@ import io.antechamber.events.common.OrgId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** An {@link OrgDirectory} held in maps; an org's owner is one of its active members. */
@@ -26,8 +25,8 @@ public final class InMemoryOrgDirectory implements OrgDirectory {
     }
 
     @Override
-    public Optional<HumanId> ownerOf(OrgId orgId) {
-        return Optional.ofNullable(owners.get(orgId));
+    public boolean exists(OrgId orgId) {
+        return owners.containsKey(orgId);
     }
 
     @Override
