@@ -15,7 +15,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * Enforces the endpoint's {@link Auth} mode before the handler runs, on the credential {@link CredentialFilter}
+ * Enforces the endpoint's {@link Auth} mode before the handler runs, on the credential {@link CredentialResolver}
  * resolved. The caller is left in a request attribute for {@link CallerArgumentResolver}.
  */
 @Component

@@ -8,23 +8,8 @@ import org.springframework.http.HttpHeaders;
 public final class BearerToken {
 
     private static final String BEARER = "Bearer ";
-    private static final String HASH_ATTRIBUTE = BearerToken.class.getName() + ".hash";
 
     private BearerToken() {
-    }
-
-    /**
-     * The SHA-256 of the bearer token, computed once per request: the key lookup uses it, and a verified key's hash
-     * is the credential that rate limits and idempotency keys are scoped to.
-     */
-    public static Optional<String> hashOf(HttpServletRequest request) {
-        Object cached = request.getAttribute(HASH_ATTRIBUTE);
-        if (cached instanceof String hash) {
-            return Optional.of(hash);
-        }
-        Optional<String> hash = of(request).map(ApiKeys::hash);
-        hash.ifPresent(h -> request.setAttribute(HASH_ATTRIBUTE, h));
-        return hash;
     }
 
     public static Optional<String> of(HttpServletRequest request) {

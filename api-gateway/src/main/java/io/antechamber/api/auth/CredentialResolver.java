@@ -37,7 +37,7 @@ public class CredentialResolver {
         if (adminToken.matches(token.get())) {
             return ResolvedCredential.admin();
         }
-        String hash = BearerToken.hashOf(request).orElseThrow();
+        String hash = ApiKeys.hash(token.get());
         Optional<Credential> holder = credentials.findByKeyHash(hash).filter(Credential::active);
         return holder.map(h -> ResolvedCredential.key(h, hash)).orElseGet(ResolvedCredential::failed);
     }

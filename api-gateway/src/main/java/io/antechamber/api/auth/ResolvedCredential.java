@@ -4,7 +4,7 @@ import io.antechamber.command.lookup.Credential;
 import java.util.Optional;
 
 /**
- * What a request's bearer token turned out to be, decided once per request by {@link CredentialFilter} before anything
+ * What a request's bearer token turned out to be, decided once per request by {@link CredentialResolver} before anything
  * that depends on it (rate limits, idempotency, the {@link Auth} check).
  *
  * @param outcome whether a token was sent and whether it is valid

@@ -67,11 +67,6 @@ public record AntechamberProperties(
     }
 
     /**
-     * @param maxPerCredential      long-polls one credential may hold open at once on a replica; more get 429
-     * @param listenerProbeInterval how often the LISTEN connection that wakes long-polls is checked; a dead one is
-     *                              replaced and every waiter re-reads its check-in
-     */
-    /**
      * @param idleTokenInterval how often a read-side segment with no event of its own records that it has seen the
      *                          newer ones; a read that misses waits until every view has (ReadAfterWrite), so this
      *                          bounds how long a 404 takes. Axon's default is 5 s.
@@ -79,6 +74,11 @@ public record AntechamberProperties(
     public record ReadSide(@DefaultValue("1s") Duration idleTokenInterval) {
     }
 
+    /**
+     * @param maxPerCredential      long-polls one credential may hold open at once on a replica; more get 429
+     * @param listenerProbeInterval how often the LISTEN connection that wakes long-polls is checked; a dead one is
+     *                              replaced and every waiter re-reads its check-in
+     */
     public record Waits(@DefaultValue("20") int maxPerCredential, @DefaultValue("5s") Duration listenerProbeInterval) {
     }
 }

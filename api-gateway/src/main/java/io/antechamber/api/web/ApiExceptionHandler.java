@@ -49,8 +49,9 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(DomainException.class)
-    void domain(DomainException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        respond(request, response, RefusalMapping.toApiError(e.code()), e.getMessage(), e.details());
+    void domain(DomainException e, HttpServletResponse response) throws IOException {
+        // the domain refuses after its own existence and membership checks: its answer stands as it is
+        errors.write(response, RefusalMapping.toApiError(e.code()), e.getMessage(), e.details());
     }
 
     @ExceptionHandler(ApiException.class)
@@ -170,7 +171,7 @@ public class ApiExceptionHandler {
     private void dispatch(Exception cause, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (cause instanceof DomainException e) {
-            domain(e, request, response);
+            domain(e, response);
         } else if (cause instanceof ApiException e) {
             api(e, request, response);
         } else if (cause instanceof AggregateNotFoundException e) {

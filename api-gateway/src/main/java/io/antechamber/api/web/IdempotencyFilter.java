@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on POSTs, scoped to the verified credential ({@link io.antechamber.api.auth.CredentialFilter}
+ * {@code Idempotency-Key} on POSTs, scoped to the verified credential ({@link io.antechamber.api.auth.CredentialResolver}
  * runs first): the first response to a key (per credential, for 24 h) is stored and every repeat gets it back, marked
  * {@code Idempotent-Replayed: true}, without running the request again. Calls without a verified credential (an
  * anonymous self-registration, an unknown key) are not replayed: they just run. A stored response never holds a

@@ -57,7 +57,7 @@ public class NoBodyExpectedInterceptor implements HandlerInterceptor {
         Map<String, Object> fields = new LinkedHashMap<>();
         Iterator<String> names = tree.fieldNames();
         while (names.hasNext() && fields.size() < KnownFieldsReader.MAX_REPORTED) {
-            fields.put(names.next(), "is not a known field");
+            fields.put(names.next(), JsonFieldProblem.UNKNOWN_FIELD);
         }
         if (!fields.isEmpty()) {
             throw new ApiException(ApiError.VALIDATION_ERROR, "this endpoint takes no body fields",

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Token buckets, after authentication ({@link io.antechamber.api.auth.CredentialFilter}): one per verified credential;
+ * Token buckets, after authentication ({@link io.antechamber.api.auth.CredentialResolver}): one per verified credential;
  * calls without one share a bucket per client address ({@link ClientAddress}), and a bearer token that verifies as
  * nothing costs two tokens there, so guessing keys runs out twice as fast as honest use. {@code rate-limit.per-second}
  * sustained, {@code rate-limit.burst} at once. Self-registration is also limited per client address, to
@@ -77,20 +77,23 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ResolvedCredential credential = credentials.resolve(request);
+        boolean ownBucket = hasBucketOfItsOwn(credential);
+        boolean selfRegistration = isSelfRegistration(request);
+        String address = ownBucket && !selfRegistration ? null : clientAddress.of(request);
         ConsumptionProbe probe;
-        if (hasBucketOfItsOwn(credential)) {
+        if (ownBucket) {
             probe = take(buckets, bandwidth, "credential:" + credential.id(), 1);
         } else {
             int cost = credential.outcome() == ResolvedCredential.Outcome.FAILED ? failedAuthenticationCost : 1;
-            probe = take(buckets, bandwidth, "address:" + clientAddress.of(request), cost);
+            probe = take(buckets, bandwidth, "address:" + address, cost);
         }
         if (!probe.isConsumed()) {
-            refuse(response, probe, hasBucketOfItsOwn(credential)
+            refuse(response, probe, ownBucket
                     ? "too many requests for this credential" : "too many requests from this address");
             return;
         }
-        if (isSelfRegistration(request)) {
-            probe = take(selfRegistrations, selfRegistrationBandwidth, clientAddress.of(request), 1);
+        if (selfRegistration) {
+            probe = take(selfRegistrations, selfRegistrationBandwidth, address, 1);
             if (!probe.isConsumed()) {
                 refuse(response, probe, "too many self-registrations from this address");
                 return;
@@ -104,7 +107,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
      * anyone can mint ten an hour, so it shares its address's bucket like a call without a key.
      */
     private static boolean hasBucketOfItsOwn(ResolvedCredential credential) {
-        return credential.verified() && (credential.key() == null || credential.key().orgId() != null);
+        return credential.verified() && credential.holder().map(holder -> holder.orgId() != null).orElse(true);
     }
 
     private static boolean isSelfRegistration(HttpServletRequest request) {

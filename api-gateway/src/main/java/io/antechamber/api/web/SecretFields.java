@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SecretFields {
 
-    public static final Set<String> NAMES = Set.of("api_key", "claim_token", "secret");
+    private static final Set<String> NAMES = Set.of("api_key", "claim_token", "secret");
 
     private final ObjectMapper json;
 
