@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies addresses or CIDR blocks of the reverse proxies whose {@code X-Forwarded-For} names the
  *                    client; empty: the direct peer is the client
  * @param idempotency how long an in-flight {@code Idempotency-Key} is held before a retry may run it again
- * @param admission   backpressure on new check-ins while the check-in view or the timeout saga is behind (ADR 0010)
  * @param unclaimedAgents when self-registered agents nobody claims are removed
  * @param waits       long-polls ({@code /wait}): how many each credential may hold, and how the connection that wakes
  *                    them is watched
@@ -28,12 +27,10 @@ public record AntechamberProperties(
         @DefaultValue EmbeddedDb embeddedDb,
         @DefaultValue Limits limits,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Admission admission,
         @DefaultValue UnclaimedAgentExpiry unclaimedAgents,
         @DefaultValue Waits waits,
         @DefaultValue List<String> trustedProxies,
-        @DefaultValue Idempotency idempotency,
-        @DefaultValue ReadSide readSide) {
+        @DefaultValue Idempotency idempotency) {
 
     public record EmbeddedDb(@DefaultValue("./data") String dataDirectory) {
     }
@@ -46,16 +43,6 @@ public record AntechamberProperties(
     public record Idempotency(@DefaultValue("60s") Duration lease) {
     }
 
-    /**
-     * @param maxBehindEvents how far behind the event store the check-in view or the timeout saga may be before new
-     *                        check-ins wait; 0 turns backpressure off
-     * @param maxWait         the longest a new check-in waits; then it goes ahead
-     * @param sampleInterval  how often the processors' positions are read
-     */
-    public record Admission(@DefaultValue("1000") long maxBehindEvents, @DefaultValue("2s") Duration maxWait,
-            @DefaultValue("50ms") Duration sampleInterval) {
-    }
-
     public record Limits(@DefaultValue("65536") int maxBodyBytes, @DefaultValue("10240") int maxMetadataBytes) {
     }
 
@@ -64,14 +51,6 @@ public record AntechamberProperties(
      * @param checkInterval how often the removal task looks for such agents (one replica at a time)
      */
     public record UnclaimedAgentExpiry(@DefaultValue("7d") Duration maxAge, @DefaultValue("1h") Duration checkInterval) {
-    }
-
-    /**
-     * @param idleTokenInterval how often a read-side segment with no event of its own records that it has seen the
-     *                          newer ones; a read that misses waits until every view has (ReadAfterWrite), so this
-     *                          bounds how long a 404 takes. Axon's default is 5 s.
-     */
-    public record ReadSide(@DefaultValue("1s") Duration idleTokenInterval) {
     }
 
     /**

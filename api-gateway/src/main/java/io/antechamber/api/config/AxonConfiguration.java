@@ -3,13 +3,10 @@ package io.antechamber.api.config;
 import io.antechamber.command.checkin.CheckInModule;
 import io.antechamber.command.identity.IdentityModule;
 import io.antechamber.command.lookup.ClaimTokens;
-import io.antechamber.command.lookup.LookupTables;
 import io.antechamber.command.room.RoomModule;
 import io.antechamber.command.trust.TrustModule;
 import io.antechamber.command.trust.TrustOnResolution;
 import io.antechamber.events.json.EventJson;
-import io.antechamber.query.trust.PerAgentInRoom;
-import io.antechamber.query.trust.TrustViewProjection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -35,16 +32,11 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Axon on PostgreSQL without Axon Server: JDBC storage with snake_case tables owned by Flyway, Jackson for every
- * serialized form, pooled streaming processors for the read side, subscribing ones for the command side's own
- * bookkeeping, and command retries on optimistic-lock conflicts.
+ * serialized form, subscribing processors that commit every view with its events, and command retries on
+ * optimistic-lock conflicts.
  */
 @Configuration
 public class AxonConfiguration {
-
-    /** Enough for two replicas to share the work; more only multiplies token rows and their updates. */
-    private static final int PROCESSOR_SEGMENTS = 4;
-    /** Events handled per transaction when a processor is behind (replays, bursts); idle ones take what there is. */
-    private static final int PROCESSOR_BATCH_SIZE = 100;
 
     @Bean
     public EventSchema eventSchema() {
@@ -124,21 +116,16 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
+    /**
+     * Every processor is subscribing: the views, the command side's lookups and the timeout saga handle an event in
+     * the unit of work and transaction that stored it, and a failing handler fails the command, so no event is ever
+     * stored without its views (ADR 0017).
+     */
     @Bean
-    public ConfigurerModule processorConfiguration(AntechamberProperties properties) {
-        long idleTokenMillis = properties.readSide().idleTokenInterval().toMillis();
+    public ConfigurerModule processorConfiguration() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((configuration, builder) -> builder
-                        .initialSegmentCount(PROCESSOR_SEGMENTS)
-                        .batchSize(PROCESSOR_BATCH_SIZE)
-                        .claimExtensionThreshold(idleTokenMillis))
-                .registerPooledStreamingEventProcessorConfiguration(CheckInModule.TIMEOUT_SAGA_PROCESSOR,
-                        (configuration, builder) -> builder.initialSegmentCount(1))
-                .registerSequencingPolicy(TrustViewProjection.PROCESSING_GROUP, c -> new PerAgentInRoom())
-                .registerListenerInvocationErrorHandler(LookupTables.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(TrustOnResolution.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance()));
+                .usingSubscribingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     /**

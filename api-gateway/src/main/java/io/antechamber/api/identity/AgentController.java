@@ -9,7 +9,7 @@ import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
-import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.api.web.ViewLookup;
 import io.antechamber.api.web.RequestLimits;
 import io.antechamber.api.web.Validation;
 import io.antechamber.events.common.AgentId;
@@ -23,9 +23,7 @@ import io.antechamber.events.identity.SelfRegisterAgent;
 import io.antechamber.events.query.FindAgent;
 import io.antechamber.events.query.FindAgents;
 import io.antechamber.query.support.Page;
-import io.antechamber.query.agent.AgentViewProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,16 +42,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class AgentController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final PagedQueries pagedQueries;
-    private final ReadAfterWrite readAfterWrite;
+    private final ViewLookup views;
 
-    public AgentController(CommandGateway commands, QueryGateway queries, PagedQueries pagedQueries,
-            ReadAfterWrite readAfterWrite) {
+    public AgentController(CommandGateway commands, PagedQueries pagedQueries, ViewLookup views) {
         this.commands = commands;
-        this.queries = queries;
         this.pagedQueries = pagedQueries;
-        this.readAfterWrite = readAfterWrite;
+        this.views = views;
     }
 
     public record RegisterAgentRequest(String name, String description) {
@@ -153,7 +148,7 @@ public class AgentController {
 
     private AgentState find(Caller caller, String id) {
         FindAgent query = new FindAgent(caller.orgId(), agentId(id));
-        return readAfterWrite.one(AgentViewProjection.PROCESSING_GROUP, query, AgentState.class, "agent");
+        return views.one(query, AgentState.class, "agent");
     }
 
     private static AgentId agentId(String id) {

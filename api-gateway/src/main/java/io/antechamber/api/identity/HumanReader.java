@@ -2,29 +2,25 @@ package io.antechamber.api.identity;
 
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.ApiException;
-import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.api.web.ViewLookup;
 import io.antechamber.events.common.HumanId;
 import io.antechamber.events.identity.HumanState;
 import io.antechamber.events.query.FindHuman;
-import io.antechamber.query.human.HumanViewProjection;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 /** Reads one human of the caller's org from the human view, or answers 404 (a malformed id included). */
 @Component
 public class HumanReader {
 
-    private final QueryGateway queries;
-    private final ReadAfterWrite readAfterWrite;
+    private final ViewLookup views;
 
-    public HumanReader(QueryGateway queries, ReadAfterWrite readAfterWrite) {
-        this.queries = queries;
-        this.readAfterWrite = readAfterWrite;
+    public HumanReader(ViewLookup views) {
+        this.views = views;
     }
 
     public HumanState find(Caller caller, String id) {
         FindHuman query = new FindHuman(caller.orgId(), humanId(id));
-        return readAfterWrite.one(HumanViewProjection.PROCESSING_GROUP, query, HumanState.class, "human");
+        return views.one(query, HumanState.class, "human");
     }
 
     static HumanId humanId(String id) {

@@ -3,27 +3,23 @@ package io.antechamber.api.room;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.antechamber.api.auth.Caller;
-import io.antechamber.api.web.ReadAfterWrite;
+import io.antechamber.api.web.ViewLookup;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.query.FindRoom;
 import io.antechamber.events.query.FindRoomId;
 import io.antechamber.events.room.RoomState;
-import io.antechamber.query.room.RoomViewProjection;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 /** Turns the {@code :room} of a path (an id or a slug) into the caller's org's room, or a 404. */
 @Component
 public class RoomResolver {
 
-    private final QueryGateway queries;
-    private final ReadAfterWrite readAfterWrite;
+    private final ViewLookup views;
     /** Slugs never change and rooms are never deleted: a slug once resolved stays resolved. */
     private final Cache<FindRoomId, RoomId> idsBySlug = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public RoomResolver(QueryGateway queries, ReadAfterWrite readAfterWrite) {
-        this.queries = queries;
-        this.readAfterWrite = readAfterWrite;
+    public RoomResolver(ViewLookup views) {
+        this.views = views;
     }
 
     /**
@@ -39,13 +35,13 @@ public class RoomResolver {
         if (known != null) {
             return known;
         }
-        RoomId found = readAfterWrite.one(RoomViewProjection.PROCESSING_GROUP, query, RoomId.class, "room");
+        RoomId found = views.one(query, RoomId.class, "room");
         idsBySlug.put(query, found);
         return found;
     }
 
     public RoomState resolve(Caller caller, String idOrSlug) {
         FindRoom query = new FindRoom(caller.orgId(), idOrSlug);
-        return readAfterWrite.one(RoomViewProjection.PROCESSING_GROUP, query, RoomState.class, "room");
+        return views.one(query, RoomState.class, "room");
     }
 }

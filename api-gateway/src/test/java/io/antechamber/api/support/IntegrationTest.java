@@ -18,15 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"antechamber.admin-token=" + IntegrationTest.ADMIN_TOKEN,
                 // tests send bursts (races) from one key; RateLimitTest checks the limiter on an app of its own
                 "antechamber.rate-limit.burst=1000000", "antechamber.rate-limit.per-second=1000000",
-                "antechamber.rate-limit.self-registrations-per-hour=1000000",
-                // low enough for CheckInAdmissionTest to put the check-in view that far behind in a second
-                "antechamber.admission.max-behind-events=" + IntegrationTest.ADMISSION_MAX_BEHIND,
-                "antechamber.admission.max-wait=" + IntegrationTest.ADMISSION_MAX_WAIT_MS + "ms"})
+                "antechamber.rate-limit.self-registrations-per-hour=1000000"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcde"; // 32 characters: the shortest allowed
-    public static final int ADMISSION_MAX_BEHIND = 100;
-    public static final int ADMISSION_MAX_WAIT_MS = 1500;
 
     @LocalServerPort
     private int port;
