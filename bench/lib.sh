@@ -39,7 +39,7 @@ pad_to() {
     log "  ... $(events_in_store) events"
   done
   sql "VACUUM (ANALYZE) domain_event_entry" >/dev/null
-  # The synthetic check-ins were approved long ago: no processor has anything to do for them (see generator.sql).
+  # The synthetic check-ins were approved long ago: no streaming processor has anything to do for them.
   sql "SELECT bench.tokens_to_head(NULL)" >/dev/null
 }
 
@@ -278,17 +278,96 @@ replay_cpu() {
   log "$1: $(sed 's/,"how".*//' "$RUN/$1.json")"
 }
 
-# The CPU one check-in costs during create, its catch-up included: $1-$3 are the events in the store, the app's
-# ticks and its database sessions' ticks before create, $4-$6 the same once the views caught up. What PostgreSQL
-# alone spends per check-in bounds create on this machine even if the app and the load generator cost nothing:
+# --- what a check-in costs ------------------------------------------------------------------------------------
+
+# The check-ins created so far: one CheckInCreated event each.
+check_ins_created() {
+  sql "SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.antechamber.events.checkin.CheckInCreated'"
+}
+
+# "check-ins app db server" now: the check-ins created, and the CPU ticks of the app, of its PostgreSQL sessions and
+# of the whole PostgreSQL server. Two samples around create give create's CPU per check-in (create_cpu).
+create_sample() {
+  echo "$(check_ins_created) $(ticks "$APP_PID") $(db_ticks) $(pg_server_ticks)"
+}
+
+# Writes $RUN/create_cpu.json: the CPU per check-in created between the create_sample's $1 and $2, with the load
+# generator's own from $3 (its result file). Views and the timeout saga commit with the check-in, so there is nothing
+# left to do after the last answer: the second sample is taken right after the load. What PostgreSQL alone spends
+# per check-in bounds create on this machine even if the app and the load generator cost nothing:
 # F_create = cores / (PostgreSQL's CPU per check-in).
 create_cpu() {
-  awk -v e0="$1" -v a0="$2" -v d0="$3" -v e1="$4" -v a1="$5" -v d1="$6" -v hz="$(getconf CLK_TCK)" \
-      -v cores="$(nproc)" 'BEGIN {
-    n = e1 - e0; if (n < 1) n = 1
-    app = 1000 * (a1 - a0) / hz / n; db = 1000 * (d1 - d0) / hz / n
-    printf "{\"check_ins\":%d,\"app_cpu_ms\":%.4f,\"db_cpu_ms\":%.4f,\"cores\":%d,\"f_create_per_s\":%.1f,", n, app, db, cores, (db > 0 ? cores * 1000 / db : 0)
-    printf "\"how\":\"CPU ticks of the app and of its PostgreSQL sessions from the start of create until the views caught up, per check-in created; F_create = cores / PostgreSQL CPU per check-in\"}\n"
+  local loadgen_ms
+  loadgen_ms=$(awk -F: '/"loadgen_cpu_ms_per_ok"/ {gsub(/[ ,]/, "", $2); print $2; exit}' "$3")
+  awk -v a="$1" -v b="$2" -v lg="${loadgen_ms:-0}" -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" 'BEGIN {
+    split(a, x, " "); split(b, y, " ")
+    n = y[1] - x[1]; if (n < 1) n = 1
+    app = 1000 * (y[2] - x[2]) / hz / n; db = 1000 * (y[3] - x[3]) / hz / n; server = 1000 * (y[4] - x[4]) / hz / n
+    printf "{\"check_ins\":%d,\"app_cpu_ms\":%.4f,\"db_cpu_ms\":%.4f,\"pg_server_cpu_ms\":%.4f,\"loadgen_cpu_ms\":%.4f,", n, app, db, server, lg
+    printf "\"cores\":%d,\"f_create_per_s\":%.1f,", cores, (db > 0 ? cores * 1000 / db : 0)
+    printf "\"how\":\"CPU ticks (/proc/<pid>/stat) from the start of create (its warm-up included) to its end, per check-in created: the app; its PostgreSQL sessions; the whole PostgreSQL server (every session on this machine, background writers too); the load generator (its JVM, from its own result). F_create = cores / PostgreSQL sessions CPU per check-in\"}\n"
   }' >"$RUN/create_cpu.json"
-  log "create's CPU per check-in: $(awk -F'[:,]' '{printf "app %s ms, PostgreSQL %s ms", $4, $6}' "$RUN/create_cpu.json")"
+  log "create's CPU per check-in: $(awk -F'[:,]' '{printf "app %s ms, PostgreSQL sessions %s ms, server %s ms, load generator %s ms", $4, $6, $8, $10}' "$RUN/create_cpu.json")"
+}
+
+# Whether the server counts statements: pg_stat_statements must be in shared_preload_libraries (which takes a
+# restart of the server; BENCH_PG_PORT can point at a private server that has it).
+statements_counted() {
+  [[ $(sql "SELECT count(*) FROM pg_settings WHERE name = 'shared_preload_libraries' AND setting ~ 'pg_stat_statements'") == 1 ]]
+}
+
+# The statements the app ran in this database, by pg_stat_statements' queryid, saved in bench.statements_$1; the
+# bench's own statements (psql's samplers and counters) aside. Nothing is reset: other databases keep their counts.
+save_statements() {
+  sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  sql "CREATE TABLE bench.statements_$1 AS
+       SELECT queryid, calls, query FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND query !~ '(pg_stat_|pg_settings|#sample|count\(\*\) FROM domain_event_entry|bench\.|CREATE EXTENSION)'" >/dev/null
+}
+
+# Per table of the app (schema public): "table inserted updated deleted index-scans sequential-scans"; and one line
+# "#db commits rollbacks 0 0 0" for the whole database (psql's samplers and counters included).
+db_counters() {
+  sql "SELECT '#db ' || xact_commit || ' ' || xact_rollback || ' 0 0 0'
+         FROM pg_stat_database WHERE datname = current_database()
+       UNION ALL
+       SELECT relname || ' ' || n_tup_ins || ' ' || n_tup_upd || ' ' || n_tup_del || ' ' || coalesce(idx_scan, 0)
+              || ' ' || coalesce(seq_scan, 0)
+         FROM pg_stat_user_tables WHERE schemaname = 'public'"
+}
+
+# Writes $RUN/create_db.json: the database work per check-in between the db_counters $1 and $2, $3 check-ins, $4
+# transactions of the wait-event sampler to leave out (it runs during create, one transaction per statement).
+# Statements are counted when pg_stat_statements is loaded (save_statements "before" was called); otherwise the
+# file says why not, and the transactions, rows written and scans stand in for them.
+create_db() {
+  local n=$3 statements=null source tables
+  (( n > 0 )) || n=1
+  if statements_counted; then
+    save_statements after
+    statements=$(sql "SELECT round(coalesce(sum(a.calls - coalesce(b.calls, 0)), 0)::numeric / $n, 3)
+                      FROM bench.statements_after a LEFT JOIN bench.statements_before b USING (queryid)")
+    source="pg_stat_statements"
+    "${PSQL[@]}" -d "$DB" -c "SELECT round((a.calls - coalesce(b.calls, 0))::numeric / $n, 3) AS calls_per_check_in,
+        left(regexp_replace(a.query, '\s+', ' ', 'g'), 140) AS query
+      FROM bench.statements_after a LEFT JOIN bench.statements_before b USING (queryid)
+      WHERE a.calls > coalesce(b.calls, 0) ORDER BY 1 DESC LIMIT 30" >"$RUN/create_statements.txt"
+  else
+    source="pg_stat_statements is not in this server's shared_preload_libraries"
+  fi
+  tables=$(LC_ALL=C join <(LC_ALL=C sort <<<"$1") <(LC_ALL=C sort <<<"$2") | awk -v n="$n" '
+    $1 != "#db" && ($7 - $2) + ($8 - $3) + ($9 - $4) > 0 {
+      printf "%s{\"table\":\"%s\",\"inserted\":%.3f,\"updated\":%.3f,\"deleted\":%.3f,\"scans\":%.3f}", sep, $1,
+        ($7 - $2) / n, ($8 - $3) / n, ($9 - $4) / n, ($10 - $5 + $11 - $6) / n; sep = "," }')
+  LC_ALL=C join <(LC_ALL=C sort <<<"$1") <(LC_ALL=C sort <<<"$2") | awk -v n="$n" -v sampler="$4" \
+      -v statements="$statements" -v source="$source" -v tables="[$tables]" '
+    $1 == "#db" { commits = $7 - $2 - sampler; rollbacks = $8 - $3 }
+    $1 != "#db" { ins += $7 - $2; upd += $8 - $3; del += $9 - $4; idx += $10 - $5; seq += $11 - $6 }
+    END {
+      printf "{\"check_ins\":%d,\"statements\":%s,\"statements_source\":\"%s\",\"transactions\":%.3f,\"rollbacks\":%.4f,", n, statements, source, commits / n, rollbacks / n
+      printf "\"rows_inserted\":%.3f,\"rows_updated\":%.3f,\"rows_deleted\":%.3f,\"index_scans\":%.3f,\"seq_scans\":%.3f,\"tables\":%s,", ins / n, upd / n, del / n, idx / n, seq / n, tables
+      printf "\"how\":\"deltas of pg_stat_database (commits, less the wait-event sampler) and pg_stat_user_tables of schema public over create, its warm-up included, per check-in created; statements: top-level calls in pg_stat_statements of this database, the benchmark own aside (it sees the BEGIN of pgjdbc but not most of its COMMITs)\"}\n"
+    }' >"$RUN/create_db.json"
+  log "create's database work per check-in: $(sed 's/,"tables".*//' "$RUN/create_db.json")"
 }

@@ -1,5 +1,6 @@
 package io.antechamber.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,6 +60,9 @@ final class Load {
         long ok;
         double seconds;
         long connects;
+        /** Successes in warm-up and measured window alike, and the load generator's CPU over both: its cost per op. */
+        long okIncludingWarmup;
+        double cpuSeconds;
 
         synchronized void merge(Histogram lat, Histogram svc, Map<String, Long> errs, long oks, long conns) {
             latency.add(lat);
@@ -92,6 +96,8 @@ final class Load {
     static Result closed(String host, int port, int connections, double warmupS, double durationS, long maxOps, Op op)
             throws InterruptedException {
         Result result = new Result();
+        double cpuAtStart = processCpuSeconds();
+        AtomicLong okIncludingWarmup = new AtomicLong();
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmupS * 1e9);
         long measureTo = measureFrom + (long) (durationS * 1e9);
@@ -109,6 +115,9 @@ final class Load {
                         long t0 = System.nanoTime();
                         String error = runSafely(op, worker);
                         long t1 = System.nanoTime();
+                        if (error == null) {
+                            okIncludingWarmup.incrementAndGet();
+                        }
                         if (t1 < measureFrom || t1 > measureTo) {
                             continue;
                         }
@@ -129,6 +138,8 @@ final class Load {
         }
         done.await((long) (warmupS + durationS + 120), TimeUnit.SECONDS);
         result.seconds = durationS;
+        result.okIncludingWarmup = okIncludingWarmup.get();
+        result.cpuSeconds = processCpuSeconds() - cpuAtStart;
         return result;
     }
 
@@ -140,6 +151,8 @@ final class Load {
     static Result open(String host, int port, int workers, double rate, double warmupS, double durationS, Op op)
             throws InterruptedException {
         Result result = new Result();
+        double cpuAtStart = processCpuSeconds();
+        AtomicLong okIncludingWarmup = new AtomicLong();
         List<Http> connections = Collections.synchronizedList(new ArrayList<>());
         Map<Thread, Histogram[]> histograms = new ConcurrentHashMap<>();
         Map<String, Long> errs = new ConcurrentHashMap<>();
@@ -173,6 +186,9 @@ final class Load {
                 long sent = System.nanoTime();
                 String error = runSafely(op, worker);
                 long end = System.nanoTime();
+                if (error == null) {
+                    okIncludingWarmup.incrementAndGet();
+                }
                 if (intended < measureFrom) {
                     return;
                 }
@@ -204,7 +220,15 @@ final class Load {
         }
         result.merge(newHistogram(), newHistogram(), errs, oks.get(), conns);
         result.seconds = durationS;
+        result.okIncludingWarmup = okIncludingWarmup.get();
+        result.cpuSeconds = processCpuSeconds() - cpuAtStart;
         return result;
+    }
+
+    /** This JVM's CPU time (every thread, the probes' beside a load too), in seconds. */
+    static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     static String runSafely(Op op, Worker worker) {

@@ -10,7 +10,6 @@ import java.util.Map;
 /**
  * Rebuilds the read models and times it: {@code POST /v1/admin/projections/{name}/replay} for each projection, then
  * polls {@code GET /v1/admin/projections} until every one has {@code lag_events} 0 and is no longer replaying.
- * Without {@code --replay} it only waits for the projections to catch up (after events were added by SQL).
  */
 final class ProjectionWatch {
 
@@ -22,23 +21,18 @@ final class ProjectionWatch {
     static void run(Map<String, String> args) throws Exception {
         URI uri = Main.loopback(Main.required(args, "url"));
         String admin = Main.required(args, "admin-token");
-        boolean replay = args.containsKey("replay");
-        long events = Long.parseLong(args.getOrDefault("events", "0"));
+        long events = Long.parseLong(Main.required(args, "events"));
         double timeoutS = Double.parseDouble(args.getOrDefault("timeout", "600"));
         Map<String, Object> out = Main.map();
         Map<String, Object> doneAfter = Main.map();
         Map<String, Object> positions = Main.map();
-        Map<String, Object> backlogEvents = Main.map();
-        Map<String, Object> backlogMs = Main.map();
         try (Http http = new Http(uri.getHost(), uri.getPort())) {
             List<String> names = names(http, admin);
             long start = System.nanoTime();
-            if (replay) {
-                for (String name : names) {
-                    Http.Response r = http.post("/v1/admin/projections/" + name + "/replay", admin, null);
-                    if (r.status() != 202 && r.status() != 200) {
-                        throw new IOException("replay of " + name + " answered " + r.status() + ": " + r.text());
-                    }
+            for (String name : names) {
+                Http.Response r = http.post("/v1/admin/projections/" + name + "/replay", admin, null);
+                if (r.status() != 202 && r.status() != 200) {
+                    throw new IOException("replay of " + name + " answered " + r.status() + ": " + r.text());
                 }
             }
             long deadline = start + (long) (timeoutS * 1e9);
@@ -57,8 +51,6 @@ final class ProjectionWatch {
                     boolean done = p.path("lag_events").asLong() == 0 && !p.path("replaying").asBoolean();
                     head = Math.max(head, p.path("position").asLong() + p.path("lag_events").asLong());
                     slowest = Math.min(slowest, p.path("position").asLong());
-                    backlogEvents.putIfAbsent(name, p.path("lag_events").asLong());
-                    backlogMs.putIfAbsent(name, p.path("lag_ms").asLong());
                     positions.put(name, p.path("position").asLong());
                     if (done) {
                         doneAfter.putIfAbsent(name, (System.nanoTime() - start) / 1e9);
@@ -72,7 +64,6 @@ final class ProjectionWatch {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.put("mode", replay ? "replay" : "catch-up");
             out.put("projections", names);
             out.put("completed", allDone);
             out.put("seconds", seconds);
@@ -84,12 +75,8 @@ final class ProjectionWatch {
             out.put("rate_basis", allDone ? "all events / total time" : "slowest projection's position / time bound");
             out.put("done_after_s", doneAfter);
             out.put("positions_at_end", positions);
-            if (!replay) {
-                out.put("backlog_events_at_start", backlogEvents);
-                out.put("oldest_unprocessed_ms_at_start", backlogMs);
-            }
             Main.write(Main.required(args, "out"), out);
-            System.out.printf("projections %s: %s after %.1f s (%d events, %.0f events/s)%n", out.get("mode"),
+            System.out.printf("projections replay: %s after %.1f s (%d events, %.0f events/s)%n",
                     allDone ? "done" : "NOT done", seconds, events, rate);
         }
     }

@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  *       single room member's requests serialize;</li>
  *   <li>{@code cycle}: create, then the human approves it (200), which also moves the agent's trust; one pair is one
  *       operation. Worker i always uses agent i, so one agent's trust ledger is never contended;</li>
- *   <li>{@code latency}: {@code create} open-loop at {@code --rate}, with lag probes running beside it.</li>
+ *   <li>{@code latency}: {@code create} open-loop at {@code --rate}, with {@link ReadAfterWriteProbes} running beside
+ *       it.</li>
  * </ul>
  */
 final class Scenarios {
@@ -72,10 +73,11 @@ final class Scenarios {
                 int probes = Integer.parseInt(args.getOrDefault("probes", "2"));
                 out.put("mode", "open");
                 out.put("rate_target_per_s", rate);
-                LagProbes lag = new LagProbes(host, port, keys, probes, warmup, duration);
-                lag.start();
+                ReadAfterWriteProbes readAfterWrite = new ReadAfterWriteProbes(host, port, keys, probes, warmup,
+                        duration);
+                readAfterWrite.start();
                 result = Load.open(host, port, connections, rate, warmup, duration, create(keys));
-                out.put("lag", lag.finish());
+                out.put("read_after_write", readAfterWrite.finish());
             }
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         }
@@ -89,6 +91,10 @@ final class Scenarios {
             out.put("service_time_ms", percentiles(result.service));
         }
         out.put("connections_opened", result.connects);
+        out.put("ok_including_warmup", result.okIncludingWarmup);
+        out.put("loadgen_cpu_s", result.cpuSeconds);
+        out.put("loadgen_cpu_ms_per_ok", result.okIncludingWarmup == 0 ? 0
+                : 1000 * result.cpuSeconds / result.okIncludingWarmup);
         out.put("load_average_after", loadAverage());
         Main.write(Main.required(args, "out"), out);
         System.out.printf("%s: %.1f/s ok=%d errors=%d p50=%.2f ms p99=%.2f ms%n", scenario, result.ok / result.seconds,

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Creates what the scenarios need, through the API like any client: an organization (its owner's human key and the
- * room {@code default}), agents that are members of {@code default}, and a separate room {@code lag} with its own
- * agents for the lag probes, so that its pending queue holds only the probes' own check-ins. Writes the keys to a
- * JSON file that the other subcommands read.
+ * room {@code default}), agents that are members of {@code default}, and a separate room {@code probes} with its
+ * own agents for the read-after-write probes, so that its pending queue holds only the probes' own check-ins. Writes
+ * the keys to a JSON file that the other subcommands read.
  */
 final class Setup {
 
@@ -22,26 +22,26 @@ final class Setup {
         URI uri = Main.loopback(Main.required(args, "url"));
         String admin = Main.required(args, "admin-token");
         int agents = Integer.parseInt(args.getOrDefault("agents", "64"));
-        int lagAgents = Integer.parseInt(args.getOrDefault("lag-agents", "2"));
+        int probeAgents = Integer.parseInt(args.getOrDefault("probe-agents", "2"));
         try (Http http = new Http(uri.getHost(), uri.getPort())) {
             JsonNode org = expect(http.post("/v1/orgs", admin,
                     "{\"name\":\"Bench\",\"owner\":{\"name\":\"Bench Owner\",\"email\":\"owner@bench.test\"}}"), 201);
             String humanKey = org.path("data").path("api_key").asText();
             String humanId = org.path("data").path("human").path("id").asText();
             String orgId = org.path("data").path("org").path("id").asText();
-            expect(http.post("/v1/rooms", humanKey, "{\"name\":\"Lag probes\",\"slug\":\"lag\"}"), 201);
+            expect(http.post("/v1/rooms", humanKey, "{\"name\":\"Read-after-write probes\",\"slug\":\"probes\"}"), 201);
             List<Map<String, String>> roomAgents = register(http, humanKey, "default", "bench-agent-", agents);
-            List<Map<String, String>> probeAgents = register(http, humanKey, "lag", "lag-probe-", lagAgents);
+            List<Map<String, String>> probes = register(http, humanKey, "probes", "probe-", probeAgents);
             Map<String, Object> keys = Main.map();
             keys.put("org_id", orgId);
             keys.put("human_id", humanId);
             keys.put("human_key", humanKey);
             keys.put("room", "default");
             keys.put("agents", roomAgents);
-            keys.put("lag_room", "lag");
-            keys.put("lag_agents", probeAgents);
+            keys.put("probe_room", "probes");
+            keys.put("probe_agents", probes);
             Main.write(Main.required(args, "out"), keys);
-            System.out.printf("setup: org %s, %d agents in 'default', %d in 'lag'%n", orgId, agents, lagAgents);
+            System.out.printf("setup: org %s, %d agents in 'default', %d in 'probes'%n", orgId, agents, probeAgents);
         }
     }
 
