@@ -26,6 +26,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -164,20 +165,24 @@ public class AxonConfiguration {
         return new TrustOnResolution(commandGateway);
     }
 
+    /** Only waits out the retries' intervals: the retried commands run elsewhere (RetryOnConflict). */
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetryExecutor() {
         return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "command-retry");
+            Thread thread = new Thread(r, "command-retry-timer");
             thread.setDaemon(true);
             return thread;
         });
     }
 
+    /** Retried commands get a thread each: a virtual one where the JVM has them (spring.threads.virtual.enabled). */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+            SimpleAsyncTaskExecutorBuilder threads) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(RetryOnConflict.create(commandRetryExecutor))
+                .retryScheduler(RetryOnConflict.create(commandRetryExecutor,
+                        threads.threadNamePrefix("command-retry-").build()))
                 .build();
     }
 }
