@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The check-in view keeps a check-in's columns out of its {@code state} document ("Eighth round" of docs/performance.md
- * as of commit 31291ab). What a client reads must not change with that, nor for rows a previous version wrote with the whole state.
+ * The check-in view keeps a check-in's columns out of its {@code state} document ("Eighth round" of
+ * docs/performance.md as of commit 31291ab). What a client reads must not change with that, nor for rows a previous
+ * version wrote with the whole state.
  */
 class CheckInViewDocumentTest extends IntegrationTest {
 
