@@ -1,117 +1,83 @@
 package io.antechamber.api.admin;
 
 import io.antechamber.api.web.ApiException;
-import io.antechamber.query.rebuild.ProjectionRebuild;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import io.antechamber.query.rebuild.RebuildLock;
+import io.antechamber.query.rebuild.ShadowRebuild;
+import io.antechamber.query.rebuild.ViewRebuild;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds a projection in bulk while its processor is stopped. The processor's tokens are reset first (its reset
- * handler clears the view, and a crash from here on leaves a replay token, so the processor would replay event by
- * event after a restart); the rebuild then writes the view as of the store's head in one transaction, holding the
- * segments' claims so no other replica starts replaying meanwhile, and finally moves every segment's token to that
- * head, with the positions below it that were not yet committed kept as gaps. The processor resumes from there. If
- * the bulk rebuild fails, the processor is started on the replay token and rebuilds the view event by event.
+ * Runs view rebuilds ({@link ShadowRebuild}) in the background, one after another so that they never hold more than
+ * a few of the pool's connections. A view's rebuild lock is taken when it is asked for, so a second request for the
+ * same view, on any replica, is refused while the first is queued or running.
  */
 @Component
 public class ProjectionRebuilds implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
-    /** Well inside the token store's 10 s claim timeout. */
-    private static final long CLAIM_EXTENSION_SECONDS = 3;
 
-    private final Map<String, ProjectionRebuild> rebuilds;
-    private final EventProcessingConfiguration processing;
-    private final ProjectionPositions positions;
-    private final TransactionTemplate transactions;
-    private final TransactionManager axonTransactions;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("projection-rebuild"));
-    private final ScheduledExecutorService claims = Executors.newSingleThreadScheduledExecutor(daemon("rebuild-claims"));
+    private final RebuildLock locks;
+    private final ShadowRebuild shadowRebuild;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public ProjectionRebuilds(List<ProjectionRebuild> rebuilds, EventProcessingConfiguration processing,
-            ProjectionPositions positions, TransactionTemplate transactions, TransactionManager axonTransactions) {
-        this.rebuilds = rebuilds.stream().collect(Collectors.toMap(ProjectionRebuild::processingGroup,
-                Function.identity()));
-        this.processing = processing;
-        this.positions = positions;
-        this.transactions = transactions;
-        this.axonTransactions = axonTransactions;
+    public ProjectionRebuilds(RebuildLock locks, ShadowRebuild shadowRebuild) {
+        this.locks = locks;
+        this.shadowRebuild = shadowRebuild;
     }
 
-    /** Whether this replica is rebuilding the projection right now. */
-    public boolean isRunning(String name) {
-        return running.contains(name);
-    }
-
-    /** Resets the processor and starts the bulk rebuild in the background. */
-    public void start(String name, StreamingEventProcessor processor) {
-        if (!running.add(name)) {
-            throw ApiException.conflict("'" + name + "' is already being rebuilt");
-        }
-        processor.shutDown();
+    public void start(ViewRebuild view) {
+        String name = view.processingGroup();
+        RebuildLock.Held held = locks.tryAcquire(name)
+                .orElseThrow(() -> ApiException.conflict("'" + name + "' is already being rebuilt"));
         try {
-            processor.resetTokens();
-        } catch (RuntimeException e) {
-            running.remove(name);
-            processor.start();
-            throw ApiException.conflict("cannot reset '" + name + "' while another replica processes it: "
-                    + e.getMessage());
-        }
-        workers.execute(() -> rebuild(name, processor));
-    }
-
-    private void rebuild(String name, StreamingEventProcessor processor) {
-        HeldClaims held = new HeldClaims(processing.tokenStore(name), axonTransactions, name);
-        ScheduledFuture<?> keepClaims = claims.scheduleAtFixedRate(held::extend, CLAIM_EXTENSION_SECONDS,
-                CLAIM_EXTENSION_SECONDS, TimeUnit.SECONDS);
-        long started = System.nanoTime();
-        try {
-            long head = positions.head();
-            GapAwareTrackingToken position = GapAwareTrackingToken.newInstance(head, positions.missingUpTo(head));
-            transactions.executeWithoutResult(status -> rebuilds.get(name).rebuild(head));
-            held.moveTo(position);
-            log.info("Rebuilt projection {} up to event {} in {} ms", name, head,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        } catch (RuntimeException e) {
-            log.error("Bulk rebuild of projection {} failed; its processor replays event by event instead", name, e);
-        } finally {
-            keepClaims.cancel(false);
-            held.release();
-            running.remove(name);
-            processor.start();
+            worker.execute(new Queued(view, held));
+        } catch (RejectedExecutionException e) {
+            held.close();
+            throw e;
         }
     }
 
+    /** Gives back the locks of rebuilds still queued; a running one ends with its connection. */
     @Override
     public void close() {
-        claims.shutdownNow();
-        workers.shutdownNow();
+        worker.shutdownNow().forEach(queued -> ((Queued) queued).held().close());
     }
 
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+    private final class Queued implements Runnable {
+
+        private final ViewRebuild view;
+        private final RebuildLock.Held held;
+
+        Queued(ViewRebuild view, RebuildLock.Held held) {
+            this.view = view;
+            this.held = held;
+        }
+
+        RebuildLock.Held held() {
+            return held;
+        }
+
+        @Override
+        public void run() {
+            long started = System.nanoTime();
+            try (held) {
+                ShadowRebuild.Result result = shadowRebuild.run(view, held.connection());
+                log.info("Rebuilt projection {} up to event {} and caught up with {} events since, in {} ms",
+                        view.processingGroup(), result.head(), result.caughtUp(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            } catch (RuntimeException e) {
+                log.error("Rebuild of projection {} failed; the view is as it was", view.processingGroup(), e);
+            }
+        }
     }
 }

@@ -4,19 +4,23 @@ import io.antechamber.api.web.ApiException;
 import io.antechamber.query.agent.AgentViewProjection;
 import io.antechamber.query.checkin.CheckInViewProjection;
 import io.antechamber.query.human.HumanViewProjection;
+import io.antechamber.query.rebuild.EventStorePositions;
+import io.antechamber.query.rebuild.RebuildLock;
+import io.antechamber.query.rebuild.ViewRebuild;
 import io.antechamber.query.room.RoomViewProjection;
 import io.antechamber.query.thread.ThreadViewProjection;
 import io.antechamber.query.trust.TrustViewProjection;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The read models and their rebuild: {@link ProjectionRebuilds} clears a view and writes it again from the event
- * store in bulk while the rest of the API keeps serving.
+ * The views and their rebuilds. Every view commits with the events it folds, so it is as far as the event store; a
+ * rebuild ({@link ProjectionRebuilds}) writes it again from the store into shadow tables and swaps them in while the
+ * API keeps serving the old ones.
  */
 @Component
 public class Projections {
@@ -26,42 +30,35 @@ public class Projections {
             TrustViewProjection.PROCESSING_GROUP, ThreadViewProjection.PROCESSING_GROUP,
             HumanViewProjection.PROCESSING_GROUP);
 
-    private final EventProcessingConfiguration processing;
-    private final ProjectionPositions positions;
+    private final Map<String, ViewRebuild> views;
+    private final EventStorePositions positions;
+    private final RebuildLock locks;
     private final ProjectionRebuilds rebuilds;
 
-    public Projections(EventProcessingConfiguration processing, ProjectionPositions positions,
+    public Projections(List<ViewRebuild> views, EventStorePositions positions, RebuildLock locks,
             ProjectionRebuilds rebuilds) {
-        this.processing = processing;
+        this.views = views.stream().collect(Collectors.toMap(ViewRebuild::processingGroup, Function.identity()));
+        if (!this.views.keySet().equals(Set.copyOf(NAMES))) {
+            throw new IllegalStateException("views " + NAMES + " but rebuilds for " + this.views.keySet());
+        }
         this.positions = positions;
+        this.locks = locks;
         this.rebuilds = rebuilds;
     }
 
     public List<ProjectionStatus> all() {
         long head = positions.head();
-        return NAMES.stream().map(name -> status(name, head)).toList();
+        List<String> replaying = locks.heldOf(NAMES);
+        return NAMES.stream().map(name -> new ProjectionStatus(name, head, 0, 0, replaying.contains(name))).toList();
     }
 
+    /** Queues the view's rebuild; 404 for a name that is no view's, 409 while a rebuild of it is queued or running. */
     public ProjectionStatus replay(String name) {
-        rebuilds.start(name, processor(name));
-        return status(name, positions.head());
-    }
-
-    private StreamingEventProcessor processor(String name) {
-        if (!NAMES.contains(name)) {
+        ViewRebuild view = views.get(name);
+        if (view == null) {
             throw ApiException.notFound("projection");
         }
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> ApiException.notFound("projection"));
-    }
-
-    private ProjectionStatus status(String name, long head) {
-        ProjectionPositions.Position position = positions.of(name);
-        long lagEvents = Math.max(0, head - position.index());
-        long lagMs = lagEvents == 0 ? 0 : positions.timestampAfter(position.index())
-                .map(stamp -> Math.max(0, Duration.between(Instant.parse(stamp), Instant.now()).toMillis()))
-                .orElse(0L);
-        return new ProjectionStatus(name, position.index(), lagEvents, lagMs,
-                position.replaying() || rebuilds.isRunning(name));
+        rebuilds.start(view);
+        return new ProjectionStatus(name, positions.head(), 0, 0, true);
     }
 }

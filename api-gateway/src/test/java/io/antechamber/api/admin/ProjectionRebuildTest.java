@@ -22,8 +22,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The bulk rebuild behind {@code POST /v1/admin/projections/:name/replay} writes exactly the rows the projections
- * wrote event by event, for a history with every kind of event, and the projections carry on from where it stopped.
+ * The rebuild behind {@code POST /v1/admin/projections/:name/replay} writes exactly the rows the live handlers wrote,
+ * for a history with every kind of event, swaps them in under the tables' own names, indexes and constraints
+ * included, and the handlers go on writing the rebuilt tables.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ProjectionRebuildTest extends IntegrationTest {
@@ -41,8 +42,8 @@ class ProjectionRebuildTest extends IntegrationTest {
     void rebuilt_views_hold_the_same_rows_as_the_views_built_event_by_event(CapturedOutput log) {
         TestApi.Org org = api.newOrg();
         History history = history(org);
-        awaitCaughtUp();
         Map<String, List<Map<String, Object>>> before = rows(org, history);
+        Map<String, List<Map<String, Object>>> schemaBefore = schema();
         assertThat(before.get("check_in_view")).hasSize(history.checkIns());
         assertThat(before.get("removed_agent_view")).singleElement()
                 .satisfies(row -> assertThat(row.get("state").toString()).contains("\"status\":\"removed\""));
@@ -52,13 +53,16 @@ class ProjectionRebuildTest extends IntegrationTest {
                     .expect(202).data();
             assertThat(status.get("name").asText()).isEqualTo(name);
         }
-        awaitCaughtUp();
+        awaitRebuilt();
 
         Map<String, List<Map<String, Object>>> after = rows(org, history);
         before.forEach((table, rows) -> assertThat(after.get(table)).as(table).isEqualTo(rows));
-        PROJECTIONS.forEach(name -> assertThat(log.getOut()).as("the bulk path rebuilt " + name)
+        assertThat(schema()).isEqualTo(schemaBefore);
+        assertThat(jdbc.queryForList("SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_rebuild'",
+                String.class)).as("no shadow table left").isEmpty();
+        PROJECTIONS.forEach(name -> assertThat(log.getOut()).as("rebuilt " + name)
                 .contains("Rebuilt projection " + name + " up to event"));
-        assertThat(log.getOut()).doesNotContain("Bulk rebuild of projection");
+        assertThat(log.getOut()).doesNotContain("Rebuild of projection");
     }
 
     @Test
@@ -67,22 +71,25 @@ class ProjectionRebuildTest extends IntegrationTest {
         TestApi.Room room = api.newRoom(org, "after");
         TestApi.Agent agent = api.memberAgent(org, room, "a");
         api.decide(org, api.pendingCheckIn(agent, room, "before").get("id").asText(), "approve", null).expect(200);
-        awaitCaughtUp();
         for (String name : PROJECTIONS) {
             http.post("/v1/admin/projections/" + name + "/replay", null).auth(ADMIN_TOKEN).send().expect(202);
         }
-        awaitCaughtUp();
+        awaitRebuilt();
 
         String id = api.pendingCheckIn(agent, room, "after the rebuild").get("id").asText();
-        api.eventually(http.get("/v1/rooms/" + room.id() + "/check-ins?status=pending").auth(org.humanKey()),
-                d -> d.size() == 1 && d.get(0).get("id").asText().equals(id));
+        JsonNode pending = http.get("/v1/rooms/" + room.id() + "/check-ins?status=pending").auth(org.humanKey())
+                .send().expect(200).data();
+        assertThat(pending).extracting(c -> c.get("id").asText()).containsExactly(id);
         api.decide(org, id, "reject", null).expect(200);
-        JsonNode trust = api.eventually(http.get("/v1/rooms/" + room.id() + "/trust/" + agent.id())
-                .auth(org.humanKey()), d -> d.get("rejected_count").asLong() == 1 && d.get("total_check_ins").asLong() == 2);
+        JsonNode trust = http.get("/v1/rooms/" + room.id() + "/trust/" + agent.id()).auth(org.humanKey()).send()
+                .expect(200).data();
+        assertThat(trust.get("total_check_ins").asLong()).isEqualTo(2);
         assertThat(trust.get("approved_count").asLong()).isEqualTo(1);
+        assertThat(trust.get("rejected_count").asLong()).isEqualTo(1);
         http.post("/v1/rooms/" + room.id() + "/members", Map.of("agent_id", api.newAgent(org, "late").id()))
                 .auth(org.humanKey()).send().expect(201);
-        api.eventually(http.get("/v1/rooms/" + room.id()).auth(org.humanKey()), d -> d.get("members").size() == 3);
+        assertThat(http.get("/v1/rooms/" + room.id()).auth(org.humanKey()).send().expect(200).data().get("members"))
+                .hasSize(3);
     }
 
     private record History(int checkIns, String removedAgentId) {
@@ -179,11 +186,26 @@ class ProjectionRebuildTest extends IntegrationTest {
         return new History(checkIns, removedId);
     }
 
-    private void awaitCaughtUp() {
+    private void awaitRebuilt() {
         api.eventually(http.get("/v1/admin/projections").auth(ADMIN_TOKEN),
-                d -> StreamSupport.stream(d.spliterator(), false)
-                        .allMatch(p -> p.get("lag_events").asLong() == 0 && !p.get("replaying").asBoolean()),
+                d -> StreamSupport.stream(d.spliterator(), false).noneMatch(p -> p.get("replaying").asBoolean()),
                 Duration.ofSeconds(60));
+    }
+
+    /** Every view table's columns, indexes and constraints, by name. */
+    private Map<String, List<Map<String, Object>>> schema() {
+        Map<String, List<Map<String, Object>>> schema = new LinkedHashMap<>();
+        for (String table : List.of("check_in_view", "room_view", "agent_view", "human_view", "thread_messages",
+                "trust_view", "trust_view_check_ins", "trust_history")) {
+            schema.put(table + " columns", jdbc.queryForList("SELECT column_name, data_type, is_nullable, "
+                    + "column_default FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                    table));
+            schema.put(table + " indexes", jdbc.queryForList("SELECT indexname, indexdef FROM pg_indexes "
+                    + "WHERE tablename = ? ORDER BY indexname", table));
+            schema.put(table + " constraints", jdbc.queryForList("SELECT conname, pg_get_constraintdef(oid) AS def "
+                    + "FROM pg_constraint WHERE conrelid = ?::regclass ORDER BY conname", table));
+        }
+        return schema;
     }
 
     /** This organization's rows of every view table, in a stable order, and the removed agent's row (in no org). */

@@ -5,9 +5,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The same checks with room for one open check-in during a rebuild: every other resolution is applied to a row the
- * rebuild already wrote, through the projection's own handler. Its application context (other properties, so not
- * the shared one) is closed afterwards: left running, it is a second replica on the test database, whose processors
- * made later tests' token resets deadlock and their read-after-write checks race.
+ * rebuild already wrote, through the projection's own code. Its application context (other properties, so not the
+ * shared one) is closed afterwards rather than left running as an idle second replica.
  */
 @DirtiesContext
 @TestPropertySource(properties = "antechamber.rebuild.max-open-check-ins=1")

@@ -3,32 +3,33 @@ package io.antechamber.query.agent;
 import io.antechamber.events.identity.AgentEvent;
 import io.antechamber.events.identity.AgentState;
 import io.antechamber.query.rebuild.CopyRows;
-import io.antechamber.query.rebuild.ProjectionRebuild;
+import io.antechamber.query.rebuild.EventRange;
+import io.antechamber.query.rebuild.Shadow;
+import io.antechamber.query.rebuild.StoredEvent;
 import io.antechamber.query.rebuild.StoredEvents;
+import io.antechamber.query.rebuild.ViewRebuild;
+import io.antechamber.query.support.Versioned;
 import io.antechamber.query.support.ViewJson;
+import io.antechamber.query.support.ViewTables;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/**
- * Rebuilds the agent view: every agent folded in memory with {@link AgentState#of}, then one row each. As in the
- * projection, an event changes an agent only if its sequence number is above the one the agent has.
- */
+/** Rebuilds the agent view: every agent folded in memory with {@link AgentViewFold}, then one row each. */
 @Component
-public class AgentViewRebuild implements ProjectionRebuild {
+public class AgentViewRebuild implements ViewRebuild {
 
-    private record Folded(AgentState state, long version) {
-    }
+    private static final List<Class<?>> EVENT_TYPES = StoredEvents.concreteTypes(AgentEvent.class);
 
     private final StoredEvents events;
-    private final JdbcTemplate jdbc;
     private final ViewJson json;
+    private final AgentViewProjection projection;
 
-    public AgentViewRebuild(StoredEvents events, JdbcTemplate jdbc, ViewJson json) {
+    public AgentViewRebuild(StoredEvents events, ViewJson json, AgentViewProjection projection) {
         this.events = events;
-        this.jdbc = jdbc;
         this.json = json;
+        this.projection = projection;
     }
 
     @Override
@@ -37,23 +38,31 @@ public class AgentViewRebuild implements ProjectionRebuild {
     }
 
     @Override
-    public void rebuild(long upToGlobalIndex) {
-        Map<String, Folded> agents = new LinkedHashMap<>();
-        events.forEach(StoredEvents.concreteTypes(AgentEvent.class), upToGlobalIndex,
-                stored -> {
-                    AgentEvent event = (AgentEvent) stored.payload();
-                    agents.compute(event.agentId().value(), (id, folded) -> {
-                        if (folded == null) {
-                            return new Folded(AgentState.of(event, null), stored.sequenceNumber());
-                        }
-                        return stored.sequenceNumber() > folded.version()
-                                ? new Folded(AgentState.of(event, folded.state()), stored.sequenceNumber())
-                                : folded;
-                    });
-                });
-        try (CopyRows rows = new CopyRows(jdbc, AgentViewRows.COPY)) {
-            agents.values().forEach(folded -> rows.add(AgentViewRows.row(folded.state(), folded.version(), json)));
+    public List<String> tables() {
+        return List.of(AgentViewRows.TABLE);
+    }
+
+    @Override
+    public List<Class<?>> eventTypes() {
+        return EVENT_TYPES;
+    }
+
+    @Override
+    public void bulk(EventRange range, Shadow shadow) {
+        Map<String, Versioned<AgentState>> agents = new LinkedHashMap<>();
+        events.forEach(EVENT_TYPES, range, stored -> {
+            AgentEvent event = (AgentEvent) stored.payload();
+            agents.compute(event.agentId().value(),
+                    (id, row) -> AgentViewFold.next(row, event, stored.sequenceNumber()));
+        });
+        try (CopyRows rows = shadow.copy(AgentViewRows.COPY)) {
+            agents.values().forEach(row -> rows.add(AgentViewRows.row(row, json)));
             rows.flush();
         }
+    }
+
+    @Override
+    public void apply(StoredEvent event, ViewTables tables) {
+        projection.write((AgentEvent) event.payload(), event.sequenceNumber(), tables);
     }
 }

@@ -5,26 +5,21 @@ import io.antechamber.events.checkin.CheckInEvent;
 import io.antechamber.events.checkin.CheckInResolution;
 import io.antechamber.events.checkin.CheckInState;
 import io.antechamber.events.checkin.TaskEvent;
-import io.antechamber.events.checkin.TaskPosted;
 import io.antechamber.events.common.CheckInId;
-import io.antechamber.query.support.Timestamps;
 import io.antechamber.query.support.ViewJson;
+import io.antechamber.query.support.ViewTables;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The check-in view: one row per check-in or task, its folded {@link CheckInState} held by the columns the queue
- * filters on and a {@link CheckInDocument} with the rest.
- * Every write is guarded by the event's sequence number, so a redelivered event changes nothing. Each change is
- * announced with {@code NOTIFY check_in_changed} so long-polls on every replica wake up; a rebuild announces
- * nothing, since nothing changes for a waiter.
+ * The check-in view: one row per check-in or task, its {@link CheckInViewFold folded} {@link CheckInState} held by
+ * the columns the queue filters on and a {@link CheckInDocument} with the rest. A change of the live view is
+ * announced with {@code NOTIFY check_in_changed} so long-polls on every replica wake up; a rebuild announces nothing,
+ * since nothing changes for a waiter.
  */
 @Component
 @ProcessingGroup(CheckInViewProjection.PROCESSING_GROUP)
@@ -33,68 +28,57 @@ public class CheckInViewProjection {
     public static final String PROCESSING_GROUP = "check-in-view";
     public static final String CHANGE_CHANNEL = "check_in_changed";
 
-    private final JdbcTemplate jdbc;
+    private final ViewTables live;
     private final ViewJson json;
 
     public CheckInViewProjection(JdbcTemplate jdbc, ViewJson json) {
-        this.jdbc = jdbc;
+        this.live = ViewTables.live(jdbc);
         this.json = json;
     }
 
     @EventHandler
-    void on(CheckInCreated event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        insert(CheckInState.created(event).withVersion(sequenceNumber), replay);
+    void on(CheckInCreated event, @SequenceNumber long sequenceNumber) {
+        changeLive(event, sequenceNumber);
     }
 
     @EventHandler
-    void on(CheckInResolution event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        change(event, sequenceNumber, replay);
+    void on(CheckInResolution event, @SequenceNumber long sequenceNumber) {
+        changeLive(event, sequenceNumber);
     }
 
     @EventHandler
-    void on(TaskEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        if (event instanceof TaskPosted posted) {
-            insert(CheckInState.posted(posted).withVersion(sequenceNumber), replay);
-        } else {
-            change(event, sequenceNumber, replay);
+    void on(TaskEvent event, @SequenceNumber long sequenceNumber) {
+        changeLive(event, sequenceNumber);
+    }
+
+    /**
+     * Folds the event into its check-in's row in {@code tables}; true when the row changed. A creation is inserted
+     * unless the row exists (the fold keeps an existing row); any other event reads the row, locked, and folds it.
+     */
+    boolean write(CheckInEvent event, long sequenceNumber, ViewTables tables) {
+        JdbcTemplate jdbc = tables.jdbc();
+        if (CheckInViewFold.starts(event)) {
+            CheckInState first = CheckInViewFold.next(null, event, sequenceNumber);
+            return jdbc.update(tables.sql(CheckInViewRows.INSERT), CheckInViewRows.row(first, json)) > 0;
         }
+        List<CheckInState> current = jdbc.query(tables.sql(CheckInViewRows.READ_LOCKED),
+                (rs, i) -> CheckInViewRows.state(rs, json), event.checkInId().value());
+        CheckInState row = current.isEmpty() ? null : current.get(0);
+        CheckInState next = CheckInViewFold.next(row, event, sequenceNumber);
+        if (next == row) {
+            return false;
+        }
+        jdbc.update(tables.sql(CheckInViewRows.UPDATE), CheckInViewRows.update(next, json));
+        return true;
     }
 
-    /** Folds an event after the first into the check-in's row; also the rebuild's way for rows it no longer holds. */
-    void change(CheckInEvent event, long sequenceNumber, ReplayStatus replay) {
-        if (update(event.checkInId(), sequenceNumber, state -> state.apply(event)) && !replay.isReplay()) {
+    private void changeLive(CheckInEvent event, long sequenceNumber) {
+        if (write(event, sequenceNumber, live)) {
             announce(event.checkInId());
         }
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.execute("TRUNCATE check_in_view");
-    }
-
-    private void insert(CheckInState state, ReplayStatus replay) {
-        int inserted = jdbc.update(CheckInViewRows.INSERT, CheckInViewRows.row(state, json));
-        if (inserted > 0 && !replay.isReplay()) {
-            announce(state.id());
-        }
-    }
-
-    /** Applies the change unless the row already has this event; true when the row changed. */
-    private boolean update(CheckInId id, long sequenceNumber, UnaryOperator<CheckInState> change) {
-        List<CheckInState> current = jdbc.query("SELECT " + CheckInViewRows.STATE_COLUMNS
-                + " FROM check_in_view WHERE id = ? AND version < ? FOR UPDATE",
-                (rs, i) -> CheckInViewRows.state(rs, json), id.value(), sequenceNumber);
-        if (current.isEmpty()) {
-            return false;
-        }
-        CheckInState next = change.apply(current.get(0)).withVersion(sequenceNumber);
-        jdbc.update("UPDATE check_in_view SET status = ?, updated_at = ?, version = ?, state = ?::json WHERE id = ?",
-                next.status().wire(), Timestamps.of(next.updatedAt()), sequenceNumber,
-                json.write(CheckInDocument.of(next)), id.value());
-        return true;
-    }
-
     private void announce(CheckInId id) {
-        jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANGE_CHANNEL, id.value());
+        live.jdbc().query("SELECT pg_notify(?, ?)", rs -> null, CHANGE_CHANNEL, id.value());
     }
 }

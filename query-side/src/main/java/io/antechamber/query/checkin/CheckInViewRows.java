@@ -14,21 +14,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * How a check-in's state becomes a row of {@code check_in_view} and back: one statement for the projection and the
- * rebuild, and one way to read a row. The row's columns and its {@link CheckInDocument} together hold the state.
+ * How a check-in's state becomes a row of {@code check_in_view} and back: the statements of the live handler and the
+ * rebuild ({@code {check_in_view}} is the live table or its shadow), and one way to read a row. The row's columns and
+ * its {@link CheckInDocument} together hold the state.
  */
 final class CheckInViewRows {
+
+    static final String TABLE = "check_in_view";
 
     private static final String COLUMNS = "id, org_id, room_id, direction, status, risk_level, created_at, "
             + "updated_at, version, state";
 
-    static final String INSERT = "INSERT INTO check_in_view (" + COLUMNS + ") "
+    static final String INSERT = "INSERT INTO {check_in_view} (" + COLUMNS + ") "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json) ON CONFLICT (id) DO NOTHING";
 
-    static final String COPY = "COPY check_in_view (" + COLUMNS + ") FROM STDIN";
+    static final String COPY = "COPY {check_in_view} (" + COLUMNS + ") FROM STDIN";
 
     /** The columns {@link #state} reads. */
     static final String STATE_COLUMNS = "id, org_id, room_id, direction, status, risk_level, version, state";
+
+    static final String READ_LOCKED = "SELECT " + STATE_COLUMNS + " FROM {check_in_view} WHERE id = ? FOR UPDATE";
+
+    static final String UPDATE = "UPDATE {check_in_view} SET status = ?, updated_at = ?, version = ?, state = ?::json "
+            + "WHERE id = ?";
 
     private CheckInViewRows() {
     }
@@ -38,6 +46,11 @@ final class CheckInViewRows {
                 state.direction().wire(), state.status().wire(),
                 state.riskLevel() == null ? null : state.riskLevel().wire(), Timestamps.of(state.createdAt()),
                 Timestamps.of(state.updatedAt()), state.version(), json.write(CheckInDocument.of(state))};
+    }
+
+    static Object[] update(CheckInState state, ViewJson json) {
+        return new Object[] {state.status().wire(), Timestamps.of(state.updatedAt()), state.version(),
+                json.write(CheckInDocument.of(state)), state.id().value()};
     }
 
     static CheckInState state(ResultSet row, ViewJson json) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,14 +23,17 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.PGStatement;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads stored events of chosen types straight from the event table, deserialized with the event serializer, for
  * bulk rebuilds. Only the chosen payload types leave the database, and rows arrive through a cursor so memory does
- * not grow with the store. The read runs on a connection and in a read-only transaction of its own, so the rebuild's
- * transaction can keep a {@code COPY} open while events are read ({@link CopyRows}).
+ * not grow with the store. A pass runs on a connection and in a read-only transaction of its own, so the rebuild's
+ * connections can keep a {@code COPY} open while events are read ({@link CopyRows}); the few events a rebuild catches
+ * up with while it holds its view's locks are read on its own connection instead ({@link #read}), which needs no
+ * other connection from a pool that blocked writers may hold.
  * Payloads are read with the event serializer's {@code ObjectMapper} through one {@link ObjectReader} per stored
  * type, made once per pass: {@code JacksonSerializer.deserialize} resolves the class and makes a reader for every
  * event, a quarter of a rebuild's CPU.
@@ -39,7 +43,8 @@ public class StoredEvents {
 
     private static final int FETCH_SIZE = 2_000;
     private static final String SQL = "SELECT global_index, aggregate_identifier, sequence_number, payload_type, "
-            + "payload FROM domain_event_entry WHERE global_index <= ? AND payload_type = ANY (?) ORDER BY global_index";
+            + "payload FROM domain_event_entry WHERE (global_index > ? AND global_index <= ? OR global_index = ANY (?)) "
+            + "AND payload_type = ANY (?) ORDER BY global_index";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -51,40 +56,69 @@ public class StoredEvents {
         this.serializer = (JacksonSerializer) serializer;
     }
 
-    /** Every stored event up to {@code upToGlobalIndex} whose payload is one of {@code types}, in stored order. */
-    public void forEach(Collection<Class<?>> types, long upToGlobalIndex, Consumer<StoredEvent> action) {
-        forEach(types.stream().collect(Collectors.toMap(Function.identity(), Function.identity())), upToGlobalIndex,
-                action);
+    /** Every stored event in {@code range} whose payload is one of {@code types}, in stored order. */
+    public void forEach(Collection<Class<?>> types, EventRange range, Consumer<StoredEvent> action) {
+        forEach(identity(types), range, action);
     }
 
     /**
      * The same, each payload read as the class its stored type maps to: a record with a subset of the event's
      * fields skips the rest of the JSON instead of building it (the serializer ignores unknown properties).
      */
-    public void forEach(Map<Class<?>, Class<?>> readAs, long upToGlobalIndex, Consumer<StoredEvent> action) {
-        Map<String, ObjectReader> readers = new HashMap<>();
-        readAs.forEach((stored, target) -> readers.put(serializer.typeForClass(stored).getName(),
-                serializer.getObjectMapper().readerFor(target)));
+    public void forEach(Map<Class<?>, Class<?>> readAs, EventRange range, Consumer<StoredEvent> action) {
+        Map<String, ObjectReader> readers = readers(readAs);
         try (Connection connection = dataSource.getConnection()) {
             // PostgreSQL streams a result set through a cursor only inside a transaction
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-                statement.setFetchSize(FETCH_SIZE);
-                // prepared on the server at once, so payloads arrive as binary bytea rather than hex text to decode
-                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                statement.setLong(1, upToGlobalIndex);
-                statement.setArray(2, connection.createArrayOf("text", readers.keySet().toArray()));
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        action.accept(read(row, readers.get(row.getString(4))));
-                    }
-                }
-            }
+            query(connection, readers, range, action);
             connection.commit();
         } catch (SQLException e) {
             throw SqlFailures.translate(jdbc, "reading stored events", SQL, e);
         }
+    }
+
+    /**
+     * The stored events in {@code range} whose payload is one of {@code types}, in stored order, read whole on the
+     * connection (and in the transaction) of {@code on}.
+     */
+    public List<StoredEvent> read(JdbcTemplate on, Collection<Class<?>> types, EventRange range) {
+        Map<String, ObjectReader> readers = readers(identity(types));
+        List<StoredEvent> events = new ArrayList<>();
+        on.execute((ConnectionCallback<Void>) connection -> {
+            query(connection, readers, range, events::add);
+            return null;
+        });
+        return events;
+    }
+
+    private void query(Connection connection, Map<String, ObjectReader> readers, EventRange range,
+            Consumer<StoredEvent> action) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+            statement.setFetchSize(FETCH_SIZE);
+            // prepared on the server at once, so payloads arrive as binary bytea rather than hex text to decode
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            statement.setLong(1, range.after());
+            statement.setLong(2, range.upTo());
+            statement.setArray(3, connection.createArrayOf("bigint", range.gaps().toArray()));
+            statement.setArray(4, connection.createArrayOf("text", readers.keySet().toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    action.accept(read(row, readers.get(row.getString(4))));
+                }
+            }
+        }
+    }
+
+    private Map<String, ObjectReader> readers(Map<Class<?>, Class<?>> readAs) {
+        Map<String, ObjectReader> readers = new HashMap<>();
+        readAs.forEach((stored, target) -> readers.put(serializer.typeForClass(stored).getName(),
+                serializer.getObjectMapper().readerFor(target)));
+        return readers;
+    }
+
+    private static Map<Class<?>, Class<?>> identity(Collection<Class<?>> types) {
+        return types.stream().collect(Collectors.toMap(Function.identity(), Function.identity()));
     }
 
     /** The concrete event classes of a sealed event interface (or the class itself). */

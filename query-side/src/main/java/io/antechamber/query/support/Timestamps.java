@@ -11,4 +11,8 @@ public final class Timestamps {
     public static Timestamp of(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
+
+    public static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antechamber.events.checkin.CheckInApproved;
 import io.antechamber.events.checkin.CheckInCreated;
+import io.antechamber.events.checkin.CheckInEvent;
 import io.antechamber.events.checkin.CheckInExpired;
+import io.antechamber.events.checkin.CheckInRejected;
 import io.antechamber.events.checkin.CheckInStatus;
 import io.antechamber.events.checkin.CheckInWithdrawn;
+import io.antechamber.events.checkin.MessagePosted;
 import io.antechamber.events.checkin.MessageType;
 import io.antechamber.events.checkin.TaskModified;
 import io.antechamber.events.checkin.TaskPosted;
@@ -15,6 +18,7 @@ import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.AgentId;
 import io.antechamber.events.common.CheckInId;
 import io.antechamber.events.common.HumanId;
+import io.antechamber.events.common.MessageId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.policy.DecisionSource;
@@ -24,11 +28,15 @@ import io.antechamber.events.policy.RiskLevel;
 import io.antechamber.events.policy.TimeoutAction;
 import io.antechamber.events.policy.Urgency;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What the system writes to a thread for the events no HTTP test can cause on demand, and how its ids are made. */
+/**
+ * The thread view's fold: given these events, these rows (messages). What the system writes to a thread for the
+ * events no HTTP test can cause on demand, and how its ids are made.
+ */
 class ThreadMessagesTest {
 
     private static final Instant AT = Instant.parse("2026-11-25T03:00:00Z");
@@ -81,6 +89,32 @@ class ThreadMessagesTest {
                 .isEmpty();
         assertThat(ThreadMessages.of(new TaskPosted(CHECK_IN, ROOM, ORG, LEAD, "rotate", null, Urgency.NORMAL,
                 Map.of(), null, null, AT), 0)).isEmpty();
+    }
+
+    @Test
+    void a_check_ins_stream_gives_its_thread_a_posted_message_then_the_decision_and_the_status_change() {
+        MessageId posted = new MessageId("msg_00000000000000000000000001");
+        List<CheckInEvent> stream = List.of(
+                new CheckInCreated(CHECK_IN, ROOM, ORG, Actor.agent(AGENT), "deploy", null, RiskLevel.HIGH,
+                        Urgency.NORMAL, Map.of(), CheckInStatus.PENDING, 1000, TimeoutAction.CANCEL, null,
+                        new PolicyDecision(PolicyOutcome.REQUIRE_APPROVAL, DecisionSource.DEFAULT, null, 15.0, 1), AT),
+                new MessagePosted(CHECK_IN, ROOM, ORG, posted, LEAD, MessageType.QUESTION, "which region?",
+                        Map.of(), List.of(), AT.plusSeconds(1)),
+                new CheckInRejected(CHECK_IN, ROOM, ORG, AGENT, LEAD, "not today", AT.plusSeconds(2)));
+
+        List<ThreadMessage> thread = new ArrayList<>();
+        for (int i = 0; i < stream.size(); i++) {
+            thread.addAll(ThreadMessages.of(stream.get(i), i));
+        }
+
+        assertThat(thread).extracting(m -> m.type().wire() + " " + m.author().id() + " " + m.content())
+                .containsExactly("question " + LEAD.id() + " which region?",
+                        "decision " + LEAD.id() + " not today",
+                        "status_change " + LEAD.id() + " status changed from pending to rejected");
+        assertThat(thread.get(0).id()).isEqualTo(posted);
+        assertThat(thread).extracting(ThreadMessage::createdAt)
+                .containsExactly(AT.plusSeconds(1), AT.plusSeconds(2), AT.plusSeconds(2));
+        assertThat(thread.get(2).metadata()).isEqualTo(Map.of("from", "pending", "to", "rejected"));
     }
 
     @Test
