@@ -16,7 +16,6 @@ import io.antechamber.events.trust.AdjustTrust;
 import io.antechamber.events.trust.TrustLedgerId;
 import io.antechamber.events.trust.TrustOutcome;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
