@@ -40,7 +40,7 @@ class ReadYourWritesAcrossReplicasTest {
     private static final Map<String, String> PROVEN_ELSEWHERE = Map.of(
             "POST /v1/admin/projections/{name}/replay",
             "a rebuild changes nothing a client reads: every view answers the same before, during and after it,"
-                    + " which ProjectionRebuildTest checks with a reader polling throughout a rebuild");
+                    + " which ProjectionRebuildWhileServingTest checks with readers polling throughout rebuilds");
 
     private static StandaloneApp one;
     private static StandaloneApp two;
