@@ -14,6 +14,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class StandaloneApp implements AutoCloseable {
 
+    /** Arguments that lift the per-credential and per-address limits, for tests that send load from few keys. */
+    public static final List<String> NO_RATE_LIMITS = List.of(
+            "--antechamber.rate-limit.burst=1000000", "--antechamber.rate-limit.per-second=1000000",
+            "--antechamber.rate-limit.self-registrations-per-hour=1000000");
+
     private final ConfigurableApplicationContext context;
 
     private StandaloneApp(ConfigurableApplicationContext context) {
@@ -36,6 +41,10 @@ public final class StandaloneApp implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     @Override

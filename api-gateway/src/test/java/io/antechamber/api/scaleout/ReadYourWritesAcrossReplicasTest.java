@@ -1,0 +1,102 @@
+package io.antechamber.api.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.antechamber.api.support.Http;
+import io.antechamber.api.support.StandaloneApp;
+import io.antechamber.api.support.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Read-your-writes across replicas (issue 17): two applications on one database, and for every write endpoint of the
+ * API at least {@value #JOURNEYS} writes through one replica, each read back through the other right after its 2xx.
+ * No read may be stale. The write endpoints are read from Spring's handler mapping, so a new one without a pair
+ * fails {@link #every_write_endpoint_is_read_back_through_the_other_replica_or_says_what_proves_it}.
+ */
+class ReadYourWritesAcrossReplicasTest {
+
+    private static final String ADMIN = "pairs-admin-token-0123456789abcdef";
+    private static final int JOURNEYS = 500;
+    private static final int THREADS = 8;
+    private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
+            RequestMethod.PATCH, RequestMethod.DELETE);
+
+    /** Write endpoints no journey goes through, and what proves their guarantee instead. */
+    private static final Map<String, String> PROVEN_ELSEWHERE = Map.of(
+            "POST /v1/admin/projections/{name}/replay",
+            "a rebuild changes nothing a client reads: every view answers the same before, during and after it,"
+                    + " which ProjectionRebuildWhileServingTest checks with readers polling throughout rebuilds");
+
+    private static StandaloneApp one;
+    private static StandaloneApp two;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> database = TestDatabase.freshProperties();
+        String[] unlimited = StandaloneApp.NO_RATE_LIMITS.toArray(String[]::new);
+        one = StandaloneApp.start(database, ADMIN, unlimited);
+        two = StandaloneApp.start(database, ADMIN, unlimited);
+    }
+
+    @AfterAll
+    static void stop() {
+        Stream.of(two, one).filter(app -> app != null).forEach(StandaloneApp::close);
+    }
+
+    @Test
+    void every_write_endpoint_is_read_back_through_the_other_replica_or_says_what_proves_it() {
+        Set<String> served = new TreeSet<>();
+        one.bean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+                .forEach((info, method) -> info.getMethodsCondition().getMethods().stream().filter(WRITES::contains)
+                        .forEach(verb -> info.getPatternValues().stream().filter(p -> p.startsWith("/v1/"))
+                                .forEach(pattern -> served.add(verb + " " + pattern))));
+
+        List<String> accounted = new ArrayList<>(Journey.ENDPOINTS);
+        accounted.addAll(PROVEN_ELSEWHERE.keySet());
+        assertThat(accounted).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    @Test
+    void every_write_through_one_replica_is_read_through_the_other_right_after_its_answer() throws Exception {
+        List<Http> replicas = List.of(one.http(), two.http());
+        PairTally tally = new PairTally(Journey.ENDPOINTS);
+        long started = System.nanoTime();
+
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> journeys = new ArrayList<>();
+            for (int number = 0; number < JOURNEYS; number++) {
+                journeys.add(pool.submit(new Journey(replicas, ADMIN, tally, number)::run));
+            }
+            for (Future<?> journey : journeys) {
+                journey.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("read-your-writes across replicas: %d pairs over %d write endpoints, %d stale,"
+                + " %d journeys stopped early, %d s%n", tally.totalPairs(), Journey.ENDPOINTS.size(),
+                tally.totalStale(), tally.failures(), took.toSeconds());
+        assertThat(tally.totalStale()).as("stale reads; per endpoint:%s", tally.report()).isZero();
+        assertThat(tally.failures()).as("journeys stopped early; per endpoint:%s", tally.report()).isZero();
+        assertThat(Journey.ENDPOINTS).as("every endpoint has %d pairs; per endpoint:%s", JOURNEYS, tally.report())
+                .allMatch(endpoint -> tally.pairs(endpoint) >= JOURNEYS);
+    }
+}
