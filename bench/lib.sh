@@ -39,8 +39,6 @@ pad_to() {
     log "  ... $(events_in_store) events"
   done
   sql "VACUUM (ANALYZE) domain_event_entry" >/dev/null
-  # The synthetic check-ins were approved long ago: no streaming processor has anything to do for them.
-  sql "SELECT bench.tokens_to_head(NULL)" >/dev/null
 }
 
 # --- the app ------------------------------------------------------------------------------------------------------
@@ -174,23 +172,31 @@ baseline_read() {
 
 # --- the replay's floor -------------------------------------------------------------------------------------------
 
-# Rows inserted so far per table (pg_stat_user_tables), as "table count" lines: taken before and after the replay to
-# find the tables it wrote, so a new projection's tables are found without a list to keep.
-table_inserts() { sql "SELECT relname || ' ' || n_tup_ins FROM pg_stat_user_tables ORDER BY relname"; }
+# The app's tables (schema public) as "oid name inserted" lines (pg_stat_user_tables), taken before and after the
+# replay to find the tables it loaded without a list to keep. A rebuild loads a shadow table and swaps it in under
+# the live name, dropping the old one (ADR 0009, amended): the table a view is read from afterwards is a relation that
+# did not exist before, and its insert count starts from zero. So a table is the replay's when its oid is new, or
+# when its own inserts grew (a table written in place); names cannot tell, as one name's count belongs to another
+# relation after the swap.
+table_inserts() { sql "SELECT relid || ' ' || relname || ' ' || n_tup_ins FROM pg_stat_user_tables WHERE schemaname = 'public'"; }
 
 # What PostgreSQL alone needs to read the events once and write the rows the replay wrote, with no app at all: every
-# table the replay filled (rows inserted between the two table_inserts snapshots $1 and $2, the processors'
-# token_entry aside) is dumped to a file and emptied; then, all at once, one psql per table loads it again from its
-# file by COPY while one more reads the event table as B_read does. The wall time of that is a floor for any rebuild
-# that writes these rows, and the whole PostgreSQL server's CPU during it is what PostgreSQL alone spends on it. The
-# tables hold the same rows after.
+# table the replay loaded (from the table_inserts snapshots $1 and $2; a shadow that a rebuild left unfinished
+# aside) is dumped to a file and emptied; then, all at once, one psql per table loads it again from its file by COPY
+# while one more reads the event table as B_read does. The wall time of that is a floor for any rebuild that writes
+# these rows, and the whole PostgreSQL server's CPU during it is what PostgreSQL alone spends on it. The tables hold
+# the same rows after.
 replay_floor() {
   local before=$1 after=$2 events=$3 dir tables=() t0 t1 pg0 pg1 seconds cpu table rows bytes entries=""
   dir=$(mktemp -d "${TMPDIR:-/tmp}/antechamber-floor.XXXXXX")
-  while read -r table rows; do
-    [[ $table == token_entry ]] && continue
-    (( rows > 0 )) && tables+=("$table")
-  done < <(LC_ALL=C join <(LC_ALL=C sort <<<"$before") <(LC_ALL=C sort <<<"$after") | awk '{print $1, $3 - $2}')
+  while read -r table; do
+    if [[ $table == *_rebuild ]]; then
+      log "replay floor: $table is a shadow a rebuild left unfinished; not counted"
+    elif [[ $(sql "SELECT EXISTS (SELECT FROM $table)") == t ]]; then
+      tables+=("$table")
+    fi
+  done < <(awk 'NR == FNR { inserted[$1] = $3; next } !($1 in inserted) || $3 > inserted[$1] { print $2 }' \
+             <(echo "$before") <(echo "$after") | LC_ALL=C sort)
   (( ${#tables[@]} > 0 )) || { rm -rf "$dir"; log "replay floor: the replay wrote no table"; return; }
   for table in "${tables[@]}"; do
     "${PSQL[@]}" -d "$DB" -c "\\copy $table TO '$dir/$table'"

@@ -11,6 +11,11 @@
 --   CheckInApproved  aggregate ci_bench<g>, sequence 1
 --   TrustAdjusted    aggregate trust_<room>_agt_bench<g mod 1000>, sequence g div 1000 (contiguous per ledger)
 -- in the real room of the real organization, by 1,000 synthetic agents. Event identifiers are fresh UUIDs.
+--
+-- Only the event table is written. The views commit with the events the commands write (ADR 0017), so none of them
+-- holds this history until a rebuild folds it, which is what the replay step measures; the other scenarios never
+-- read these check-ins. No command addresses them or their agents either, so the command side's lookups
+-- (credentials, trust_scores, trust_adjustments) do not hold them.
 
 CREATE SCHEMA IF NOT EXISTS bench;
 
@@ -92,28 +97,5 @@ BEGIN
 
     UPDATE bench.generator SET next_g = next_g + checkins;
     RETURN checkins * 3;
-END;
-$$;
-
--- Marks every event stored so far as already handled by the given streaming processors (NULL: all of them), by
--- moving their tokens to the head. Used only while the application is stopped, after synthetic history was added.
--- The views and the timeout saga never see that history (they are fed by the commands that write events, and these
--- events are written by SQL): projecting it into the views is what the replay step measures. A streaming consumer
--- would otherwise spend the next scenario working through check-ins decided long ago.
-CREATE OR REPLACE FUNCTION bench.tokens_to_head(processors TEXT[]) RETURNS BIGINT
-LANGUAGE plpgsql AS $$
-DECLARE
-    head BIGINT;
-BEGIN
-    SELECT COALESCE(MAX(global_index), 0) INTO head FROM domain_event_entry;
-    IF to_regclass('token_entry') IS NULL THEN
-        RETURN head;
-    END IF;
-    UPDATE token_entry
-       SET token = convert_to('{"index":' || head || ',"gaps":[]}', 'UTF8'),
-           token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',
-           owner = NULL
-     WHERE processors IS NULL OR processor_name = ANY (processors);
-    RETURN head;
 END;
 $$;

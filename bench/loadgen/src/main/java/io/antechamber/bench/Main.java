@@ -16,7 +16,7 @@ import java.util.Map;
  *   setup       --url U --admin-token T --agents 64 --probe-agents 2 --out keys.json
  *   run         --url U --scenario ping|create|cycle|latency [--keys keys.json] --connections N [--rate R | --rate-from result.json --rate-fraction F]
  *               --warmup S --duration S [--max-ops N] [--probes N] --out result.json
- *   projections --url U --admin-token T --events N --timeout S --out result.json
+ *   projections --url U --admin-token T --events N --timeout S [--app-log app.log] --out result.json
  *   report      --dir RESULTS_DIR --out latest.json
  *   jfr-top     --jfr recording.jfr [--top 25]
  * </pre>

@@ -2,18 +2,34 @@ package io.antechamber.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Rebuilds the read models and times it: {@code POST /v1/admin/projections/{name}/replay} for each projection, then
- * polls {@code GET /v1/admin/projections} until every one has {@code lag_events} 0 and is no longer replaying.
+ * Rebuilds the views and times it: {@code POST /v1/admin/projections/{name}/replay} for each projection the app
+ * lists, then polls {@code GET /v1/admin/projections} until none is {@code replaying}. A view is replaying from its
+ * request until its rebuild has swapped its tables in, and a replica runs the rebuilds one after another, so the
+ * time runs from the first request until the last view is done. The views commit with their events, so the list's
+ * positions and lags say nothing about a rebuild.
+ *
+ * <p>A rebuild that fails also stops replaying. With {@code --app-log}, each view's outcome and its own duration are
+ * read from the app's log lines written after the first request; a failed or unaccounted view makes the run
+ * incomplete.
  */
 final class ProjectionWatch {
 
     private static final long POLL_MS = 200;
+    /** The failure is logged just after the rebuild's lock is given back, so it may trail the last poll a little. */
+    private static final long LOG_WAIT_MS = 5_000;
+    private static final Pattern REBUILT = Pattern.compile(
+            "Rebuilt projection (\\S+) up to event (\\d+) and caught up with (\\d+) events since, in (\\d+) ms");
+    private static final Pattern FAILED = Pattern.compile("Rebuild of projection (\\S+) failed");
 
     private ProjectionWatch() {
     }
@@ -23,11 +39,17 @@ final class ProjectionWatch {
         String admin = Main.required(args, "admin-token");
         long events = Long.parseLong(Main.required(args, "events"));
         double timeoutS = Double.parseDouble(args.getOrDefault("timeout", "600"));
+        String appLog = args.get("app-log");
         Map<String, Object> out = Main.map();
         Map<String, Object> doneAfter = Main.map();
-        Map<String, Object> positions = Main.map();
         try (Http http = new Http(uri.getHost(), uri.getPort())) {
-            List<String> names = names(http, admin);
+            List<String> names = new ArrayList<>();
+            long head = 0;
+            for (JsonNode p : list(http, admin)) {
+                names.add(p.path("name").asText());
+                head = Math.max(head, p.path("position").asLong());
+            }
+            long logFrom = appLog == null ? 0 : logLength(appLog);
             long start = System.nanoTime();
             for (String name : names) {
                 Http.Response r = http.post("/v1/admin/projections/" + name + "/replay", admin, null);
@@ -36,27 +58,14 @@ final class ProjectionWatch {
                 }
             }
             long deadline = start + (long) (timeoutS * 1e9);
-            long head = 0;
-            long slowest = 0;
             boolean allDone = false;
             while (!allDone && System.nanoTime() < deadline) {
-                Http.Response r = http.get("/v1/admin/projections", admin);
-                if (r.status() != 200) {
-                    throw new IOException("projections answered " + r.status() + ": " + r.text());
-                }
                 allDone = true;
-                slowest = Long.MAX_VALUE;
-                for (JsonNode p : Main.parse(r).path("data")) {
-                    String name = p.path("name").asText();
-                    boolean done = p.path("lag_events").asLong() == 0 && !p.path("replaying").asBoolean();
-                    head = Math.max(head, p.path("position").asLong() + p.path("lag_events").asLong());
-                    slowest = Math.min(slowest, p.path("position").asLong());
-                    positions.put(name, p.path("position").asLong());
-                    if (done) {
-                        doneAfter.putIfAbsent(name, (System.nanoTime() - start) / 1e9);
-                    } else {
-                        doneAfter.remove(name);
+                for (JsonNode p : list(http, admin)) {
+                    if (p.path("replaying").asBoolean()) {
                         allDone = false;
+                    } else {
+                        doneAfter.putIfAbsent(p.path("name").asText(), (System.nanoTime() - start) / 1e9);
                     }
                 }
                 if (!allDone) {
@@ -64,31 +73,83 @@ final class ProjectionWatch {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> outcomes = appLog == null ? Map.of() : outcomes(appLog, logFrom, names, allDone);
+            List<String> failed = names.stream().filter(n -> outcomes.containsKey(n)
+                    && !"rebuilt".equals(((Map<?, ?>) outcomes.get(n)).get("outcome"))).toList();
+            List<String> unaccounted = appLog == null || !allDone ? List.of()
+                    : names.stream().filter(n -> !outcomes.containsKey(n)).toList();
+            boolean completed = allDone && failed.isEmpty() && unaccounted.isEmpty();
             out.put("projections", names);
-            out.put("completed", allDone);
+            out.put("completed", completed);
+            out.put("failed", failed);
+            out.put("unaccounted_in_log", unaccounted);
             out.put("seconds", seconds);
             out.put("head_global_index", head);
             out.put("events", events);
-            // Not finished within the time bound: the rate is how far the slowest projection got, per second.
-            double rate = allDone ? events / seconds : slowest / seconds;
+            // Not finished within the time bound: the whole rebuild runs at less than events per time bound.
+            double rate = events / seconds;
             out.put("events_per_s", rate);
-            out.put("rate_basis", allDone ? "all events / total time" : "slowest projection's position / time bound");
+            out.put("rate_basis", completed ? "all events / time until no view is replaying"
+                    : allDone ? "a rebuild failed or left no line in the app's log: not a rebuild's rate"
+                    : "upper bound: not done within the time bound");
             out.put("done_after_s", doneAfter);
-            out.put("positions_at_end", positions);
+            out.put("views", outcomes);
             Main.write(Main.required(args, "out"), out);
-            System.out.printf("projections replay: %s after %.1f s (%d events, %.0f events/s)%n",
-                    allDone ? "done" : "NOT done", seconds, events, rate);
+            System.out.printf("projections replay: %s after %.1f s (%d events, %.0f events/s)%s%n",
+                    completed ? "done" : allDone ? "over, NOT complete" : "NOT done", seconds, events, rate,
+                    failed.isEmpty() ? "" : "; failed: " + failed);
         }
     }
 
-    /** Every projection the app has, as it lists them: a new one is rebuilt and waited for without a change here. */
-    private static List<String> names(Http http, String admin) throws IOException {
+    private static JsonNode list(Http http, String admin) throws IOException {
         Http.Response r = http.get("/v1/admin/projections", admin);
         if (r.status() != 200) {
             throw new IOException("projections answered " + r.status() + ": " + r.text());
         }
-        List<String> names = new ArrayList<>();
-        Main.parse(r).path("data").forEach(p -> names.add(p.path("name").asText()));
-        return names;
+        return Main.parse(r).path("data");
+    }
+
+    private static long logLength(String path) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(path, "r")) {
+            return file.length();
+        }
+    }
+
+    /**
+     * Each view's outcome in the app's log from byte {@code from} on: "rebuilt" with its own milliseconds and the
+     * events it caught up with after loading, or "failed". Waits a little for views not yet accounted for when every
+     * view stopped replaying.
+     */
+    private static Map<String, Object> outcomes(String path, long from, List<String> names, boolean allDone)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + (allDone ? LOG_WAIT_MS * 1_000_000 : 0);
+        while (true) {
+            Map<String, Object> outcomes = Main.map();
+            String text;
+            try (RandomAccessFile file = new RandomAccessFile(path, "r")) {
+                byte[] bytes = new byte[(int) Math.max(0, file.length() - from)];
+                file.seek(from);
+                file.readFully(bytes);
+                text = new String(bytes, StandardCharsets.UTF_8);
+            }
+            for (String line : text.split("\n")) {
+                Matcher rebuilt = REBUILT.matcher(line);
+                Matcher failed = FAILED.matcher(line);
+                if (rebuilt.find()) {
+                    Map<String, Object> view = Main.map();
+                    view.put("outcome", "rebuilt");
+                    view.put("ms", Long.parseLong(rebuilt.group(4)));
+                    view.put("up_to_event", Long.parseLong(rebuilt.group(2)));
+                    view.put("caught_up_events", Long.parseLong(rebuilt.group(3)));
+                    outcomes.put(rebuilt.group(1), view);
+                } else if (failed.find()) {
+                    outcomes.put(failed.group(1), Map.of("outcome", "failed"));
+                }
+            }
+            if (outcomes.keySet().containsAll(names) || System.nanoTime() >= deadline) {
+                return outcomes;
+            }
+            Thread.sleep(POLL_MS);
+        }
     }
 }
