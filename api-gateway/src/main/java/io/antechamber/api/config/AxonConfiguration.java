@@ -8,6 +8,7 @@ import io.antechamber.command.trust.TrustModule;
 import io.antechamber.command.trust.TrustOnResolution;
 import io.antechamber.events.json.EventJson;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -177,10 +178,10 @@ public class AxonConfiguration {
 
     /** Retried commands get a thread each: a virtual one where the JVM has them (spring.threads.virtual.enabled). */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-            SimpleAsyncTaskExecutorBuilder threads) {
+    public CommandGateway commandGateway(CommandBus commandBus, DataSource dataSource,
+            ScheduledExecutorService commandRetryExecutor, SimpleAsyncTaskExecutorBuilder threads) {
         return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
+                .commandBus(new ErrorSafeCommandBus(commandBus, dataSource))
                 .retryScheduler(RetryOnConflict.create(commandRetryExecutor,
                         threads.threadNamePrefix("command-retry-").build()))
                 .build();
