@@ -22,8 +22,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * for its content, so that such a request answers 404 or 403 exactly as if those had been checked before the body.
  * Spring reads the body before the handler runs; checking here, only on the way to a 400 or 413, keeps the happy
  * path free of an extra read (the check-in path is measured, docs/performance.md) and leaves the domain the one
- * judge of valid requests. Membership is read where the domain reads it ({@link RoomDirectory}, kept in the command's
- * transaction), not from the room view, which trails it.
+ * judge of valid requests. Membership is read where the domain reads it ({@link RoomDirectory}), so the two can
+ * never disagree.
  */
 @Component
 public class PathResourceAccess {
