@@ -1,7 +1,5 @@
 package io.antechamber.api.config;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
@@ -10,20 +8,16 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Frees the thread of a command whose unit of work failed with an {@link Error} while committing. Axon's unit of
  * work rolls back on exceptions only, so such a command left its Spring transaction bound to the thread, and every
- * later command on that thread (a pooled request thread, a deadline thread) joined the dead transaction and failed.
- * Here the transaction is rolled back and its connection returned; the error still reaches the caller.
+ * later command on that thread (a pooled request thread) joined the dead transaction. Here the transaction is rolled
+ * back and its connection returned; the error still reaches the caller. Deadlines run in a unit of work of their own,
+ * which {@link DeadlineTaskConfiguration} guards the same way.
  */
 final class ErrorSafeCommandBus implements CommandBus {
-
-    private static final Logger log = LoggerFactory.getLogger(ErrorSafeCommandBus.class);
 
     private final CommandBus delegate;
     private final DataSource dataSource;
@@ -66,21 +60,10 @@ final class ErrorSafeCommandBus implements CommandBus {
         try {
             dispatch.run();
         } catch (Error error) {
-            if (!outerTransaction && TransactionSynchronizationManager.hasResource(dataSource)) {
-                log.error("A command failed with an error while committing; rolling back the transaction it left open");
-                release();
+            if (!outerTransaction) {
+                AbandonedTransaction.release(dataSource, error);
             }
             throw error;
-        }
-    }
-
-    private void release() {
-        ConnectionHolder holder = (ConnectionHolder) TransactionSynchronizationManager.unbindResource(dataSource);
-        TransactionSynchronizationManager.clear();
-        try (Connection connection = holder.getConnection()) {
-            connection.rollback();
-        } catch (SQLException | RuntimeException e) {
-            log.warn("The connection of the abandoned transaction could not be rolled back; the pool discards it", e);
         }
     }
 }
