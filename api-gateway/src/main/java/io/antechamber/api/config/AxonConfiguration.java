@@ -8,12 +8,12 @@ import io.antechamber.command.trust.TrustModule;
 import io.antechamber.command.trust.TrustOnResolution;
 import io.antechamber.events.json.EventJson;
 import java.util.concurrent.Executors;
-import javax.sql.DataSource;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -26,11 +26,13 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon on PostgreSQL without Axon Server: JDBC storage with snake_case tables owned by Flyway, Jackson for every
@@ -93,6 +95,12 @@ public class AxonConfiguration {
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
+    }
+
+    /** Replaces the one Axon's auto-configuration would make: every unit of work, commands and deadlines alike. */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new RollbackOnError(new SpringTransactionManager(transactions));
     }
 
     @Bean
@@ -178,10 +186,10 @@ public class AxonConfiguration {
 
     /** Retried commands get a thread each: a virtual one where the JVM has them (spring.threads.virtual.enabled). */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, DataSource dataSource,
-            ScheduledExecutorService commandRetryExecutor, SimpleAsyncTaskExecutorBuilder threads) {
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+            SimpleAsyncTaskExecutorBuilder threads) {
         return DefaultCommandGateway.builder()
-                .commandBus(new ErrorSafeCommandBus(commandBus, dataSource))
+                .commandBus(commandBus)
                 .retryScheduler(RetryOnConflict.create(commandRetryExecutor,
                         threads.threadNamePrefix("command-retry-").build()))
                 .build();

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Trust per agent per room, written with {@link TrustViewFold}. The score is the one the ledger recorded in
  * {@link TrustAdjusted}, never recomputed here. A check-in's creation only inserts (its own row, and its agent's row
- * in the room if it is the first): no row is updated by every check-in. Rows are keyed by the check-in, so a
- * redelivered event adds nothing, and only a check-in's first adjustment moves the score.
+ * in the room if it is the first): no row is updated by every check-in. Rows are keyed by the check-in, so an
+ * event applied twice (a rebuild's catch-up may) adds nothing, and only a check-in's first adjustment moves the score.
  */
 @Component
 @ProcessingGroup(TrustViewProjection.PROCESSING_GROUP)
