@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A command whose views fail with an {@link Error} (not an exception) while its unit of work commits: Axon rolls back
@@ -73,5 +74,10 @@ class ErrorWhileCommittingTest {
                 .expect(200).json().get("data");
         assertThat(listed).hasSize(5);
         listed.forEach(checkIn -> assertThat(checkIn.get("action").asText()).isNotEqualTo(FailingView.ACTION));
+        // the failed check-in's saga and deadline were in its transaction: only the five acknowledged ones have theirs
+        JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM saga_entry", Long.class)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'",
+                Long.class)).isEqualTo(5);
     }
 }
