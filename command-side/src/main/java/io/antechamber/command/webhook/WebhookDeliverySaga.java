@@ -18,7 +18,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -76,11 +75,11 @@ public class WebhookDeliverySaga {
 
     @DeadlineHandler(deadlineName = ATTEMPT)
     public void on(Attempt attempt, WebhookAttempts sender, RetrySchedule schedule, WatcherFailureStreaks streaks,
-            CommandGateway commands, DeadlineManager deadlines) {
+            DeliveryClock clock, CommandGateway commands, DeadlineManager deadlines) {
         deadlineId = null;
         attempts++;
         Result result = sender.attempt(deliveryId, watcherId, eventSeq, eventType);
-        Instant now = GenericEventMessage.clock.instant();
+        Instant now = clock.now();
         switch (result.kind()) {
             case DELIVERED -> finish(commands, result, AttemptOutcome.DELIVERED);
             case UNDELIVERABLE -> finish(commands, result, AttemptOutcome.FAILED);
