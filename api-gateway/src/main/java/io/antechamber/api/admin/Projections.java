@@ -3,6 +3,7 @@ package io.antechamber.api.admin;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.query.agent.AgentViewProjection;
 import io.antechamber.query.checkin.CheckInViewProjection;
+import io.antechamber.query.delivery.DeliveryViewProjection;
 import io.antechamber.query.human.HumanViewProjection;
 import io.antechamber.query.rebuild.EventStorePositions;
 import io.antechamber.query.rebuild.RebuildLock;
@@ -28,7 +29,7 @@ public class Projections {
     static final List<String> NAMES = List.of(CheckInViewProjection.PROCESSING_GROUP,
             RoomViewProjection.PROCESSING_GROUP, AgentViewProjection.PROCESSING_GROUP,
             TrustViewProjection.PROCESSING_GROUP, ThreadViewProjection.PROCESSING_GROUP,
-            HumanViewProjection.PROCESSING_GROUP);
+            HumanViewProjection.PROCESSING_GROUP, DeliveryViewProjection.PROCESSING_GROUP);
 
     private final Map<String, ViewRebuild> views;
     private final EventStorePositions positions;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * read timeouts allow, the request is aborted then), no redirects, and at most {@link #MAX_RESPONSE_BYTES} of the
  * response body read, of which a short excerpt is kept for {@code last_error}.
  */
-public class WebhookPost {
+public class WebhookPost implements AutoCloseable {
 
     public static final Duration TIME_LIMIT = Duration.ofSeconds(5);
     static final int MAX_RESPONSE_BYTES = 4096;
@@ -35,10 +36,19 @@ public class WebhookPost {
     private final ScheduledExecutorService timer;
     private final Clock clock;
 
-    public WebhookPost(CloseableHttpClient client, ScheduledExecutorService timer, Clock clock) {
+    public WebhookPost(CloseableHttpClient client, Clock clock) {
         this.client = client;
-        this.timer = timer;
         this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "webhook-time-limit");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
     }
 
     /**
