@@ -11,6 +11,7 @@ import io.antechamber.query.rebuild.ViewRebuild;
 import io.antechamber.query.room.RoomViewProjection;
 import io.antechamber.query.thread.ThreadViewProjection;
 import io.antechamber.query.trust.TrustViewProjection;
+import io.antechamber.query.watcher.WatcherViewProjection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,8 @@ public class Projections {
     static final List<String> NAMES = List.of(CheckInViewProjection.PROCESSING_GROUP,
             RoomViewProjection.PROCESSING_GROUP, AgentViewProjection.PROCESSING_GROUP,
             TrustViewProjection.PROCESSING_GROUP, ThreadViewProjection.PROCESSING_GROUP,
-            HumanViewProjection.PROCESSING_GROUP, DeliveryViewProjection.PROCESSING_GROUP);
+            HumanViewProjection.PROCESSING_GROUP, WatcherViewProjection.PROCESSING_GROUP,
+            DeliveryViewProjection.PROCESSING_GROUP);
 
     private final Map<String, ViewRebuild> views;
     private final EventStorePositions positions;

@@ -4,6 +4,8 @@ import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ public record WatcherState(
     public static WatcherState of(WatcherEvent event, WatcherState previous) {
         if (event instanceof WatcherRegistered e) {
             return new WatcherState(e.watcherId(), e.roomId(), e.orgId(), e.owner(), e.webhookUrl(),
-                    List.copyOf(e.eventTypes()), Map.copyOf(e.filter()), e.description(), WatcherStatus.ACTIVE, null,
+                    List.copyOf(e.eventTypes()), Collections.unmodifiableMap(new LinkedHashMap<>(e.filter())), e.description(), WatcherStatus.ACTIVE, null,
                     e.at());
         } else if (event instanceof WatcherDisabled e) {
             return previous.withStatus(WatcherStatus.DISABLED, e.reason());
