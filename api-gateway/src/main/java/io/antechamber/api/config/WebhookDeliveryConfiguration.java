@@ -4,6 +4,12 @@ import io.antechamber.api.webhook.AllowedAddressResolver;
 import io.antechamber.api.webhook.FeedEnvelopes;
 import io.antechamber.api.webhook.HttpWebhookAttempts;
 import io.antechamber.api.webhook.WebhookPost;
+import io.antechamber.api.webhook.WebhookReplay;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import io.antechamber.command.watcher.TargetAddresses;
 import io.antechamber.command.watcher.WatcherTargets;
 import io.antechamber.command.webhook.DeliveryClock;
@@ -82,5 +88,17 @@ public class WebhookDeliveryConfiguration {
     @Bean
     public WebhookAttempts webhookAttempts(WatcherTargets watchers, FeedEnvelopes feed, WebhookPost webhookPost) {
         return new HttpWebhookAttempts(watchers, feed, webhookPost, Clock.systemUTC());
+    }
+
+    @Bean
+    public WebhookReplay webhookReplay(JdbcTemplate jdbc, CommandGateway commands, WatcherTargets watchers,
+            ObjectProvider<Scheduler> scheduler) {
+        return new WebhookReplay(jdbc, commands, watchers, scheduler);
+    }
+
+    /** Registered with db-scheduler like every task bean. */
+    @Bean
+    public OneTimeTask<String> webhookReplayTask(WebhookReplay webhookReplay) {
+        return webhookReplay.task();
     }
 }
