@@ -43,7 +43,7 @@ class ProjectionAdminTest extends IntegrationTest {
 
         assertThat(all).extracting(p -> p.get("name").asText())
                 .containsExactly("check-in-view", "room-view", "agent-view", "trust-view", "thread-view",
-                        "human-view");
+                        "human-view", "watcher-view");
         for (JsonNode view : all) {
             assertThat(view.get("position").asLong()).isGreaterThanOrEqualTo(head);
             assertThat(view.get("lag_events").asLong()).isZero();
@@ -77,7 +77,7 @@ class ProjectionAdminTest extends IntegrationTest {
                     .expectError(409, "CONFLICT");
             assertThat(replaying(http.get("/v1/admin/projections").auth(ADMIN_TOKEN).send().expect(200).data()))
                     .isEqualTo(Map.of("check-in-view", false, "room-view", false, "agent-view", false,
-                            "trust-view", true, "thread-view", false, "human-view", false));
+                            "trust-view", true, "thread-view", false, "human-view", false, "watcher-view", false));
         }
         http.post("/v1/admin/projections/trust-view/replay", null).auth(ADMIN_TOKEN).send().expect(202);
         awaitRebuilt("trust-view");
