@@ -2,8 +2,6 @@ package io.antechamber.api.admin;
 
 import io.antechamber.api.feed.FeedProcessorLag;
 import io.antechamber.api.feed.RoomFeedWriter;
-import java.util.ArrayList;
-
 import io.antechamber.api.web.ApiException;
 import io.antechamber.query.agent.AgentViewProjection;
 import io.antechamber.query.checkin.CheckInViewProjection;

@@ -12,9 +12,9 @@ import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.Validation;
-import io.antechamber.command.lookup.RoomDirectory;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.query.FindRoomWatchers;
+import io.antechamber.events.room.RoomState;
 import io.antechamber.events.watcher.EnableWatcher;
 import io.antechamber.events.watcher.RegisterWatcher;
 import io.antechamber.events.watcher.RemoveWatcher;
@@ -50,16 +50,14 @@ public class WatcherController {
     private final CommandGateway commands;
     private final PagedQueries pagedQueries;
     private final RoomResolver rooms;
-    private final RoomDirectory members;
     private final WatcherReader watchers;
     private final WebhookUrlCheck urls;
 
     public WatcherController(CommandGateway commands, PagedQueries pagedQueries, RoomResolver rooms,
-            RoomDirectory members, WatcherReader watchers, WebhookUrlCheck urls) {
+            WatcherReader watchers, WebhookUrlCheck urls) {
         this.commands = commands;
         this.pagedQueries = pagedQueries;
         this.rooms = rooms;
-        this.members = members;
         this.watchers = watchers;
         this.urls = urls;
     }
@@ -87,11 +85,12 @@ public class WatcherController {
     @ActsOn(PathResource.ROOM)
     public ListData<WatcherJson> list(Caller caller, @PathVariable String room,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        RoomId roomId = rooms.resolve(caller, room).id();
-        if (caller.isAgent() && !members.mayActIn(roomId, caller.actor())) {
+        RoomState target = rooms.resolve(caller, room);
+        // agents are never admins: for an agent, acting in the room is being a member of it
+        if (caller.isAgent() && !target.isMember(caller.actor())) {
             throw ApiException.forbidden("only members of the room may list its watchers");
         }
-        Page<WatcherState> page = pagedQueries.page(new FindRoomWatchers(caller.orgId(), roomId,
+        Page<WatcherState> page = pagedQueries.page(new FindRoomWatchers(caller.orgId(), target.id(),
                 Pages.of(limit, cursor)));
         return ListData.of(page, WatcherJson::of);
     }

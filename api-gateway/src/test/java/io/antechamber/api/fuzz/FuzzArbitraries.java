@@ -242,6 +242,10 @@ final class FuzzArbitraries {
         templates.put("self-register", List.of(Map.of("name", "agent")));
         templates.put("claim", List.of(Map.of("claim_token", "ct_unknown"), Map.of()));
         templates.put("orgs", List.of(Map.of("name", "Org", "owner", Map.of("name", "Owner", "email", "o@example.com"))));
+        templates.put("watch", List.of(Map.of("webhook_url", "https://203.0.113.10/hook"),
+                Map.of("webhook_url", "https://203.0.113.11/hook", "event_types", List.of("checkin.created"),
+                        "filter", Map.of("risk_level", List.of("high", "critical"), "metadata.env", "prod"),
+                        "description", "pager")));
         templates.put("humans", List.of(Map.of("name", "Colleague", "email", "c@example.com", "role", "reviewer"),
                 Map.of("role", "admin")));
         return templates;
