@@ -256,7 +256,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST", "/v1/watchers/{id}/rotate-secret", "/v1/watchers/{watcher}/rotate-secret", null,
                         Access.WATCHER_OWNER_OR_ADMIN),
                 row("POST", "/v1/watchers/{id}/enable", "/v1/watchers/{watcher}/enable", null,
-                        Access.WATCHER_OWNER_OR_ADMIN));
+                        Access.WATCHER_OWNER_OR_ADMIN),
+                row("GET", "/v1/watchers/{id}/deliveries", "/v1/watchers/{watcher}/deliveries?status=dead", null,
+                        Access.WATCHER_READ),
+                // the fixture watcher has no delivery: an admitted caller is told so (404) after the access check
+                new Endpoint("POST", "/v1/watchers/{id}/deliveries/{deliveryId}/retry",
+                        "/v1/watchers/{watcher}/deliveries/dlv_0000000000/retry", null, Access.WATCHER_READ,
+                        Set.of(404)),
+                row("POST", "/v1/watchers/{id}/replay", "/v1/watchers/{watcher}/replay",
+                        Map.of("since_event_id", "0"), Access.WATCHER_READ));
     }
 
     // --- fixtures ---------------------------------------------------------------------------------------------

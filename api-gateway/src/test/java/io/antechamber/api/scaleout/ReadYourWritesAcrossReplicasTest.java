@@ -50,7 +50,14 @@ class ReadYourWritesAcrossReplicasTest {
                     + " every replica RealTimeAcrossReplicasTest checks",
             "POST /v1/watchers/{id}/rotate-secret",
             "no client reads a secret back; the delivery side reads watcher_secrets, written in the command's"
-                    + " transaction before the answer, which WatcherApiTest checks right after the rotation");
+                    + " transaction before the answer, which WatcherApiTest checks right after the rotation",
+            "POST /v1/watchers/{id}/deliveries/{deliveryId}/retry",
+            "only a dead or failed delivery can be retried, and a journey's deliveries are neither within its time;"
+                    + " the retry writes the delivery view in the command's transaction like every view, and"
+                    + " WebhookDeliveryApiTest reads it back right after the 202",
+            "POST /v1/watchers/{id}/replay",
+            "a replay answers 202 and sends in the background by contract, so no read reflects it at once;"
+                    + " WebhookDeliveryApiTest checks that the replayed events arrive under their first webhook-ids");
 
     private static StandaloneApp one;
     private static StandaloneApp two;
