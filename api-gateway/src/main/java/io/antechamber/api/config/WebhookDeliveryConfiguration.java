@@ -86,8 +86,10 @@ public class WebhookDeliveryConfiguration {
     }
 
     @Bean
-    public WebhookAttempts webhookAttempts(WatcherTargets watchers, FeedEnvelopes feed, WebhookPost webhookPost) {
-        return new HttpWebhookAttempts(watchers, feed, webhookPost, Clock.systemUTC());
+    public WebhookAttempts webhookAttempts(WatcherTargets watchers, FeedEnvelopes feed, WebhookPost webhookPost,
+            WebhookDeliveryProperties properties) {
+        return new HttpWebhookAttempts(watchers, feed, webhookPost, Clock.systemUTC(),
+                properties.maxConcurrentAttempts());
     }
 
     @Bean

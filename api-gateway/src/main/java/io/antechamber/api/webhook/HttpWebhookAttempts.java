@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * An attempt as Standard Webhooks describes it: the feed entry's envelope as the body, signed with every secret the
@@ -22,16 +23,34 @@ public class HttpWebhookAttempts implements WebhookAttempts {
     private final FeedEnvelopes feed;
     private final WebhookPost post;
     private final Clock clock;
+    private final Semaphore running;
 
-    public HttpWebhookAttempts(WatcherTargets watchers, FeedEnvelopes feed, WebhookPost post, Clock clock) {
+    /**
+     * @param maxConcurrent attempts this replica makes at once: they run on the deadline scheduler's threads, which
+     *                      check-in timeouts need too, and each may hold its thread for the whole time limit
+     */
+    public HttpWebhookAttempts(WatcherTargets watchers, FeedEnvelopes feed, WebhookPost post, Clock clock,
+            int maxConcurrent) {
         this.watchers = watchers;
         this.feed = feed;
         this.post = post;
         this.clock = clock;
+        this.running = new Semaphore(maxConcurrent);
     }
 
     @Override
     public Result attempt(DeliveryId deliveryId, WatcherId watcherId, long eventSeq, String eventType) {
+        if (!running.tryAcquire()) {
+            return new Result(Kind.BUSY, null, null, null);
+        }
+        try {
+            return send(deliveryId, watcherId, eventSeq, eventType);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Result send(DeliveryId deliveryId, WatcherId watcherId, long eventSeq, String eventType) {
         Optional<WatcherSigning> found = watchers.signing(watcherId);
         if (found.isEmpty() || found.get().status() == WatcherStatus.REMOVED || found.get().secrets().isEmpty()) {
             return new Result(Kind.WATCHER_INACTIVE, null, "the watcher was removed", null);

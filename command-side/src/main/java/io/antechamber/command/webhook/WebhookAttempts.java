@@ -34,6 +34,11 @@ public interface WebhookAttempts {
         /** No attempt can succeed: a refused target address, an event no longer in the feed. */
         UNDELIVERABLE,
         /** The watcher was removed or disabled; nothing was sent. */
-        WATCHER_INACTIVE
+        WATCHER_INACTIVE,
+        /**
+         * Nothing was sent: this replica already makes as many attempts at once as it may (they share the deadline
+         * threads with check-in timeouts). Not an attempt; the saga tries again shortly.
+         */
+        BUSY
     }
 }

@@ -33,6 +33,8 @@ public class WebhookDeliverySaga {
 
     static final String ATTEMPT = "webhook-attempt";
     static final Duration GIVE_UP_ON_WATCHER_AFTER = Duration.ofDays(5);
+    /** About one poll of the deadline scheduler: a busy replica's deferred attempts do not spin. */
+    static final Duration WHEN_BUSY = Duration.ofSeconds(1);
     private static final String DELIVERY = "deliveryId";
     private static final String WATCHER = "watcherId";
 
@@ -92,6 +94,10 @@ public class WebhookDeliverySaga {
                 SagaLifecycle.end();
             }
             case RETRYABLE -> retryLater(result, now, schedule, streaks, commands, deadlines);
+            case BUSY -> {
+                attempts--;
+                deadlineId = deadlines.schedule(now.plus(WHEN_BUSY), ATTEMPT, new Attempt(deliveryId));
+            }
         }
     }
 

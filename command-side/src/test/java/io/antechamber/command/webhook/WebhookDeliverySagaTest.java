@@ -256,6 +256,19 @@ class WebhookDeliverySagaTest {
     }
 
     @Test
+    void a_busy_replica_defers_the_attempt_without_counting_it() throws Exception {
+        attempts.then(new Result(Kind.BUSY, null, null, null)).then(FAILED_500);
+        fixture.givenCurrentTime(NOW)
+                .andThenAPublished(requested())
+                .andThenTimeElapses(Duration.ZERO)
+                .whenTimeElapses(Duration.ofSeconds(1))
+                .expectDispatchedCommands(new RecordDeliveryAttempt(DELIVERY, 500, FAILED_500.error(),
+                        AttemptOutcome.RETRY, NOW.plusSeconds(1).plusSeconds(5)))
+                .expectScheduledDeadline(Duration.ofSeconds(5), new Attempt(DELIVERY));
+        assertThat(attempts.made()).isEqualTo(2);
+    }
+
+    @Test
     void a_manual_retry_is_one_attempt_now_and_dead_again_if_it_fails() throws Exception {
         fixture.givenCurrentTime(NOW)
                 .whenPublishingA(retryRequested(false))
