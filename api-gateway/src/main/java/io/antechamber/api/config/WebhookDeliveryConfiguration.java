@@ -1,15 +1,12 @@
 package io.antechamber.api.config;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.antechamber.api.webhook.AllowedAddressResolver;
 import io.antechamber.api.webhook.FeedEnvelopes;
 import io.antechamber.api.webhook.HttpWebhookAttempts;
 import io.antechamber.api.webhook.WebhookPost;
 import io.antechamber.api.webhook.WebhookReplay;
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import io.antechamber.command.watcher.TargetAddresses;
 import io.antechamber.command.watcher.WatcherTargets;
 import io.antechamber.command.webhook.DeliveryClock;
@@ -25,9 +22,12 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Webhook deliveries: the WebhookDelivery aggregate and its saga, and what the saga takes as handler parameters (the

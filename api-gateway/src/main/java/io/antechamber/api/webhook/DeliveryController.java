@@ -79,13 +79,17 @@ public class DeliveryController {
         return ListData.of(page, DeliveryJson::of);
     }
 
-    /** 202: the delivery is pending again and its attempt is on its way; 409 unless it is dead or failed. */
+    /**
+     * 202: the delivery is pending again and its attempt is on its way; 409 unless it is dead or failed and its
+     * watcher active.
+     */
     @PostMapping("/v1/watchers/{id}/deliveries/{deliveryId}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Auth(AuthMode.ANY)
     public Data<DeliveryJson> retry(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
         WatcherState watcher = ownerOrHuman(caller, id);
         DeliveryLogEntry delivery = delivery(caller, watcher, deliveryId);
+        requireActive(watcher, "a retry");
         commands.sendAndWait(new RetryDelivery(delivery.id(), watcher.id(), caller.actor()));
         scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
         return Data.of(DeliveryJson.of(delivery(caller, watcher, deliveryId)));
@@ -105,9 +109,7 @@ public class DeliveryController {
         Long afterSeq = eventId(request.sinceEventId(), validation);
         Instant since = timestamp(request.since(), validation);
         validation.orThrow();
-        if (watcher.status() != WatcherStatus.ACTIVE) {
-            throw new ApiException(ApiError.CONFLICT, "the watcher is disabled; enable it before a replay", Map.of());
-        }
+        requireActive(watcher, "a replay");
         long head = replays.head();
         replays.schedule(new ReplayOrder(watcher.id().value(), watcher.roomId().value(), watcher.orgId().value(),
                 watcher.eventTypes(), watcher.filter(), afterSeq, since, head, caller.actor().type().name(),
@@ -123,6 +125,13 @@ public class DeliveryController {
             throw ApiException.forbidden("only the watcher's owner or a human may do this");
         }
         return watcher;
+    }
+
+    /** A disabled watcher's deliveries would only be cancelled at their attempt. */
+    private static void requireActive(WatcherState watcher, String what) {
+        if (watcher.status() != WatcherStatus.ACTIVE) {
+            throw new ApiException(ApiError.CONFLICT, "the watcher is disabled; enable it before " + what, Map.of());
+        }
     }
 
     private DeliveryLogEntry delivery(Caller caller, WatcherState watcher, String deliveryId) {

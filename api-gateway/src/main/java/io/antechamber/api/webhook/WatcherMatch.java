@@ -2,8 +2,8 @@ package io.antechamber.api.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.antechamber.command.watcher.ActiveWatcher;
 import io.antechamber.api.feed.FeedEntry;
+import io.antechamber.command.watcher.ActiveWatcher;
 import java.util.Collection;
 import java.util.Map;
 

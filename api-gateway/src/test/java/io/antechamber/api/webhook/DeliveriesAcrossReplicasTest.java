@@ -29,6 +29,7 @@ class DeliveriesAcrossReplicasTest {
         Map<String, String> database = TestDatabase.freshProperties();
         List<String> args = new ArrayList<>(StandaloneApp.NO_RATE_LIMITS);
         args.add("--antechamber.webhooks.allow-private-targets=true");
+        args.add("--spring.datasource.hikari.maximum-pool-size=8");
         try (WebhookReceiver receiver = new WebhookReceiver();
                 StandaloneApp one = StandaloneApp.start(database, ADMIN, args.toArray(String[]::new));
                 StandaloneApp two = StandaloneApp.start(database, ADMIN, args.toArray(String[]::new))) {

@@ -37,6 +37,7 @@ class DeliveriesSurviveAKilledAppTest {
         Path log = Files.createTempFile("delivery-restart", ".log");
         List<String> args = new ArrayList<>(StandaloneApp.NO_RATE_LIMITS);
         args.addAll(List.of("--antechamber.webhooks.allow-private-targets=true",
+                "--spring.datasource.hikari.maximum-pool-size=8",
                 "--antechamber.webhooks.retry-schedule=3s,3s,3s,3s,3s,3s"));
         try (WebhookReceiver receiver = new WebhookReceiver().otherwise(Answer.status(500))) {
             AppProcess first = AppProcess.start(database, ADMIN, AppProcess.freePort(), log, args).awaitReady(START);

@@ -11,6 +11,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
@@ -23,7 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"antechamber.admin-token=" + IntegrationTest.ADMIN_TOKEN,
                 "antechamber.rate-limit.burst=1000000", "antechamber.rate-limit.per-second=1000000",
                 "antechamber.webhooks.allow-private-targets=true",
-                "antechamber.webhooks.retry-schedule=1s,2s"})
+                "antechamber.webhooks.retry-schedule=1s,2s",
+                // the test PostgreSQL serves every cached test application: this one holds few connections, and
+                // only while its tests run
+                "spring.datasource.hikari.maximum-pool-size=8"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class DeliveryAppTest {
 
     private static Map<String, String> database;

@@ -24,6 +24,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
@@ -35,7 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = AntechamberApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"antechamber.admin-token=" + IntegrationTest.ADMIN_TOKEN,
-                "antechamber.webhooks.allow-private-targets=false"})
+                "antechamber.webhooks.allow-private-targets=false",
+                "spring.datasource.hikari.maximum-pool-size=8"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PrivateTargetAtDeliveryTest {
 
     @LocalServerPort

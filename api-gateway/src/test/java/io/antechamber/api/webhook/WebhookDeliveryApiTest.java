@@ -144,6 +144,7 @@ class WebhookDeliveryApiTest extends DeliveryAppTest {
         assertThat(watcher.get("status").asText()).isEqualTo("disabled");
         assertThat(watcher.get("disabled_reason").asText()).contains("410");
 
+        retry(registered, failed.get("id").asText()).expectError(409, "CONFLICT");
         signal("after.disable");
         staysAt(1, Duration.ofSeconds(2));
     }

@@ -133,7 +133,10 @@ public class WebhookDeliverySaga {
         cancel("the watcher was disabled: " + event.reason(), commands, deadlines);
     }
 
-    /** Also reached when this saga's own attempt disabled the watcher: the delivery has ended, so the cancel is a no-op. */
+    /**
+     * Also reached when this saga's own attempt disabled the watcher: the delivery has ended then, so the cancel
+     * changes nothing.
+     */
     private void cancel(String reason, CommandGateway commands, DeadlineManager deadlines) {
         if (deadlineId != null) {
             deadlines.cancelSchedule(ATTEMPT, deadlineId);

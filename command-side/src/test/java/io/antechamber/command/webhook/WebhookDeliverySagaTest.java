@@ -103,7 +103,8 @@ class WebhookDeliverySagaTest {
     void each_failed_attempt_schedules_the_next_by_the_schedule(int failedAttempt, Duration delay) throws Exception {
         Instant at = NOW.plus(sumOfFirst(failedAttempt - 1));
         afterFailedAttempts(failedAttempt - 1)
-                .whenTimeElapses(failedAttempt == 1 ? Duration.ZERO : RetrySchedule.DEFAULT_DELAYS.get(failedAttempt - 2))
+                .whenTimeElapses(failedAttempt == 1 ? Duration.ZERO
+                        : RetrySchedule.DEFAULT_DELAYS.get(failedAttempt - 2))
                 .expectActiveSagas(1)
                 .expectScheduledDeadline(delay, new Attempt(DELIVERY))
                 .expectDispatchedCommands(
