@@ -19,7 +19,8 @@ public class RedisOnlyWhenConfigured implements AutoConfigurationImportFilter, E
             "org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.redis.RedisRepositoriesAutoConfiguration",
             "org.springframework.boot.actuate.autoconfigure.data.redis.RedisHealthContributorAutoConfiguration",
-            "org.springframework.boot.actuate.autoconfigure.data.redis.RedisReactiveHealthContributorAutoConfiguration");
+            "org.springframework.boot.actuate.autoconfigure.data.redis.RedisReactiveHealthContributorAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.metrics.redis.LettuceMetricsAutoConfiguration");
 
     private Environment environment;
 
@@ -33,7 +34,9 @@ public class RedisOnlyWhenConfigured implements AutoConfigurationImportFilter, E
         boolean configured = StringUtils.hasText(environment.getProperty(RedisHostConfigured.PROPERTY));
         boolean[] matches = new boolean[autoConfigurationClasses.length];
         for (int i = 0; i < autoConfigurationClasses.length; i++) {
-            matches[i] = configured || !REDIS_AUTO_CONFIGURATIONS.contains(autoConfigurationClasses[i]);
+            // an earlier filter's rejects arrive as null
+            String candidate = autoConfigurationClasses[i];
+            matches[i] = configured || candidate == null || !REDIS_AUTO_CONFIGURATIONS.contains(candidate);
         }
         return matches;
     }
