@@ -45,10 +45,6 @@ class PublishingPause {
         nextWait = FIRST_WAIT;
     }
 
-    boolean paused() {
-        return paused;
-    }
-
     String address() {
         return address;
     }
