@@ -54,6 +54,8 @@ class RedisTransportTest {
                     viaTwo.decide(org, viaTwo.pendingCheckIn(devAgent, dev, "drop").get("id").asText(), "reject",
                             null).expect(200);
                 }
+                signal(one, org, ops);
+                signal(two, org, dev);
             };
 
             round.run();
@@ -79,12 +81,22 @@ class RedisTransportTest {
                 viaRemaining.decide(org, viaRemaining.pendingCheckIn(devAgent, dev, "drop").get("id").asText(),
                         "reject", null).expect(200);
             }
+            signal(remaining, org, ops);
+            signal(remaining, org, dev);
             awaitEveryRoomPublishedOnceInOrder(remaining, subscriber, List.of(ops, dev), 9);
             assertThat(remaining.bean(RedisFeedPublisher.class).isPublisher()).isTrue();
         }
     }
 
-    /** Each room's feed has {@code decisions} decided check-ins, and its channel got exactly the feed, in order. */
+    private static void signal(StandaloneApp app, TestApi.Org org, TestApi.Room room) {
+        app.http().post("/v1/rooms/" + room.id() + "/signals", Map.of("type", "deploy.freeze")).auth(org.humanKey())
+                .send().expect(201);
+    }
+
+    /**
+     * Each room's feed has {@code decisions} decided check-ins and a signal per three of them, and its channel got
+     * exactly the feed, in order.
+     */
     private static void awaitEveryRoomPublishedOnceInOrder(StandaloneApp app, RedisSubscriber subscriber,
             List<TestApi.Room> rooms, int decisions) {
         for (TestApi.Room room : rooms) {
@@ -93,6 +105,7 @@ class RedisTransportTest {
                 assertThat(RoomFeed.count(feed, "checkin.created")).isEqualTo(decisions);
                 assertThat(RoomFeed.count(feed, "checkin.approved") + RoomFeed.count(feed, "checkin.rejected"))
                         .isEqualTo(decisions);
+                assertThat(RoomFeed.count(feed, "signal.broadcast")).isEqualTo(decisions / 3);
                 assertThat(subscriber.received(room.id())).isEqualTo(feed);
             });
         }
