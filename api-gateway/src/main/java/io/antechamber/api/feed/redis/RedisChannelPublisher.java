@@ -1,5 +1,6 @@
 package io.antechamber.api.feed.redis;
 
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -18,9 +19,22 @@ class RedisChannelPublisher {
         return "room:" + roomId + ":events";
     }
 
-    /** Throws when Redis did not take the message; a message Redis took but did not confirm may still go out. */
+    /**
+     * Throws when Redis did not take the message; a message Redis took but did not confirm may still go out.
+     * <p>
+     * A connection that broke while idle (Redis restarted, or closed it after its {@code timeout}) gets one more try
+     * on a new connection first, so that alone does not pause publishing. A timeout does not: Redis may have taken
+     * the message, and trying at once would likely send it twice.
+     */
     void publish(String roomId, String envelope) {
-        redis.convertAndSend(channel(roomId), envelope);
+        try {
+            redis.convertAndSend(channel(roomId), envelope);
+        } catch (QueryTimeoutException timeout) {
+            throw timeout;
+        } catch (RuntimeException brokenConnection) {
+            connectionFactory.resetConnection();
+            redis.convertAndSend(channel(roomId), envelope);
+        }
     }
 
     /** Drops the connection after a failure, so the next publish connects anew (the client does not reconnect). */

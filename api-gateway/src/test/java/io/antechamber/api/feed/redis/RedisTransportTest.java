@@ -190,6 +190,20 @@ class RedisTransportTest {
             }
             assertThat(resumedLines(output, redis)).isEqualTo(1);
             assertThat(pausedLines(output, redis)).isEqualTo(1);
+
+            // Redis restarts while the publisher is idle: its connection broke unseen, and the next publish takes a
+            // new one without pausing
+            redis.stop();
+            redis.start();
+            try (RedisSubscriber subscriber = RedisSubscriber.toEveryRoom(redis)) {
+                api.pendingCheckIn(agent, room, "again");
+                Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+                    List<String> feed = RoomFeed.of(app, room.id());
+                    assertThat(RoomFeed.count(feed, "checkin.created")).isEqualTo(2);
+                    assertThat(subscriber.received(room.id())).containsExactly(feed.get(feed.size() - 1));
+                });
+            }
+            assertThat(pausedLines(output, redis)).isEqualTo(1);
             assertThat(output.getAll()).doesNotContain(REDIS_PASSWORD);
         }
     }
