@@ -18,6 +18,8 @@ public final class RequestLimits {
     public static final int ROOM_DESCRIPTION_CHARS = 5_000;
     /** What an agent wants to do (a check-in's or a task's {@code action}). */
     public static final int ACTION_CHARS = 500;
+    /** A signal's type, such as {@code deploy.freeze}. */
+    public static final int SIGNAL_TYPE_CHARS = 100;
     /** Why: a check-in's or a task's reason, a decision's reason, a request for help. */
     public static final int REASON_CHARS = 5_000;
     /** A thread message's or a submitted result's content. */

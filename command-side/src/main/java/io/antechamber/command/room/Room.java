@@ -12,6 +12,7 @@ import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.policy.Policy;
 import io.antechamber.events.room.AddRoomMember;
+import io.antechamber.events.room.BroadcastSignal;
 import io.antechamber.events.room.CreateRoom;
 import io.antechamber.events.room.MemberAdded;
 import io.antechamber.events.room.MemberRemoved;
@@ -21,6 +22,7 @@ import io.antechamber.events.room.RoomCreated;
 import io.antechamber.events.room.RoomEvent;
 import io.antechamber.events.room.RoomMember;
 import io.antechamber.events.room.RoomState;
+import io.antechamber.events.room.SignalBroadcast;
 import io.antechamber.events.room.UpdatePolicy;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
@@ -94,6 +96,20 @@ class Room {
         apply(new PolicyUpdated(id, state.orgId(), command.policy(), state.policyVersion() + 1, command.by(),
                 GenericEventMessage.clock.instant()));
         return state;
+    }
+
+    @CommandHandler
+    SignalBroadcast handle(BroadcastSignal command, RoomDirectory rooms) {
+        requireOrg(command.orgId());
+        if (!command.by().isHuman() || !rooms.mayActIn(id, command.by())) {
+            throw new DomainException(RefusalCode.NOT_A_MEMBER,
+                    "only the room's human members and the org's admins may send it signals");
+        }
+        SignalBroadcast signal = new SignalBroadcast(id, state.orgId(), command.signalId(), command.type(),
+                command.payload() == null ? Map.of() : command.payload(), command.by(),
+                GenericEventMessage.clock.instant());
+        apply(signal);
+        return signal;
     }
 
     private void requireOrg(OrgId orgId) {

@@ -3,6 +3,7 @@ package io.antechamber.command.room;
 import static io.antechamber.command.Refusals.refusedWith;
 import static io.antechamber.events.common.RefusalCode.ALREADY_MEMBER;
 import static io.antechamber.events.common.RefusalCode.INVALID;
+import static io.antechamber.events.common.RefusalCode.NOT_A_MEMBER;
 import static io.antechamber.events.common.RefusalCode.NOT_FOUND;
 import static io.antechamber.events.common.RefusalCode.SLUG_TAKEN;
 import static io.antechamber.command.Refusals.resultThat;
@@ -19,6 +20,7 @@ import io.antechamber.events.common.AgentId;
 import io.antechamber.events.common.HumanId;
 import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
+import io.antechamber.events.common.SignalId;
 import io.antechamber.events.policy.Condition;
 import io.antechamber.events.policy.ConditionOp;
 import io.antechamber.events.policy.DefaultAction;
@@ -27,6 +29,7 @@ import io.antechamber.events.policy.PolicyRule;
 import io.antechamber.events.policy.RuleEffect;
 import io.antechamber.events.policy.TimeoutAction;
 import io.antechamber.events.room.AddRoomMember;
+import io.antechamber.events.room.BroadcastSignal;
 import io.antechamber.events.room.CreateRoom;
 import io.antechamber.events.room.MemberAdded;
 import io.antechamber.events.room.MemberRemoved;
@@ -35,6 +38,7 @@ import io.antechamber.events.room.RemoveRoomMember;
 import io.antechamber.events.room.RoomCreated;
 import io.antechamber.events.room.RoomMember;
 import io.antechamber.events.room.RoomState;
+import io.antechamber.events.room.SignalBroadcast;
 import io.antechamber.events.room.UpdatePolicy;
 import java.time.Instant;
 import java.util.List;
@@ -243,6 +247,50 @@ class RoomTest {
                 .when(new UpdatePolicy(ROOM, OTHER_ORG, Policy.initial(), Actor.human(STRANGER)))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_FOUND));
+    }
+
+    @Test
+    void a_signal_is_broadcast_with_an_empty_payload_when_none_is_given() {
+        SignalId signal = new SignalId("sig_deploy00001");
+        rooms.addMember(ROOM, Actor.human(CREATOR));
+        givenRoom(new MemberAdded(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER), NOW))
+                .when(new BroadcastSignal(ROOM, ORG, signal, "deploy.freeze", null, Actor.human(CREATOR)))
+                .expectEvents(new SignalBroadcast(ROOM, ORG, signal, "deploy.freeze", Map.of(), Actor.human(CREATOR),
+                        NOW))
+                .expectResultMessagePayload(new SignalBroadcast(ROOM, ORG, signal, "deploy.freeze", Map.of(),
+                        Actor.human(CREATOR), NOW));
+    }
+
+    @Test
+    void a_human_who_is_neither_a_member_nor_an_admin_may_not_signal_and_neither_may_an_agent() {
+        rooms.addMember(ROOM, Actor.agent(AGENT));
+        givenRoom()
+                .when(new BroadcastSignal(ROOM, ORG, new SignalId("sig_deploy00001"), "x", Map.of(),
+                        Actor.human(STRANGER)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_A_MEMBER));
+        givenRoom()
+                .when(new BroadcastSignal(ROOM, ORG, new SignalId("sig_deploy00001"), "x", Map.of(),
+                        Actor.agent(AGENT)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_A_MEMBER));
+    }
+
+    @Test
+    void a_signal_to_a_room_of_another_org_is_not_found() {
+        givenRoom()
+                .when(new BroadcastSignal(ROOM, OTHER_ORG, new SignalId("sig_deploy00001"), "x", Map.of(),
+                        Actor.human(STRANGER)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_FOUND));
+    }
+
+    @Test
+    void a_room_whose_stream_holds_signals_still_takes_its_commands() {
+        givenRoom(new SignalBroadcast(ROOM, ORG, new SignalId("sig_deploy00001"), "x", Map.of("a", 1),
+                Actor.human(CREATOR), NOW))
+                .when(new AddRoomMember(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER)))
+                .expectEvents(new MemberAdded(ROOM, ORG, Actor.agent(AGENT), Actor.human(OWNER), NOW));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,76 @@
+package io.antechamber.api.config;
+
+import io.antechamber.api.feed.RoomFeedWriter;
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The room feed's writer is the one streaming processor (ADR 0018): one segment, so one replica writes the feed at a
+ * time, in batches of up to 100 events per transaction. A new database's feed starts with the last 7 days of events.
+ */
+@Configuration
+public class RoomFeedConfiguration {
+
+    private static final Duration FIRST_START_HISTORY = Duration.ofDays(7);
+
+    @Bean
+    public ConfigurerModule roomFeedProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessor(RoomFeedWriter.PROCESSOR,
+                        org.axonframework.config.Configuration::eventStore,
+                        (config, builder) -> builder
+                                .initialSegmentCount(1)
+                                .batchSize(100)
+                                .initialToken(source -> source.createTokenAt(
+                                        Instant.now().minus(FIRST_START_HISTORY)))));
+    }
+
+    /**
+     * Axon's own (as its JDBC auto-configuration builds it, which steps aside for an event store of ours, below):
+     * Jackson for events and snapshots, the snake_case schema, our transaction manager.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver resolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema schema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(resolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(schema)
+                .build();
+    }
+
+    /**
+     * Axon's own, but polling for events other replicas stored every {@code antechamber.feed.store-poll-interval}
+     * instead of every second: the feed, and so every transport, trails a command handled elsewhere by about that.
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration, AntechamberProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.feed().storePollInterval().toMillis())
+                .build();
+    }
+}
