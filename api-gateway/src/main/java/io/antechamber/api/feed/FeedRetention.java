@@ -1,7 +1,6 @@
 package io.antechamber.api.feed;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,21 +28,15 @@ public class FeedRetention {
 
     private final JdbcTemplate jdbc;
     private final FeedProperties properties;
-    private final Clock clock;
 
     public FeedRetention(JdbcTemplate jdbc, FeedProperties properties) {
-        this(jdbc, properties, Clock.systemUTC());
-    }
-
-    FeedRetention(JdbcTemplate jdbc, FeedProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** Deletes what is past the retention now; the number of entries deleted. */
     public long purge() {
-        Timestamp cutoff = Timestamp.from(Instant.now(clock).minus(properties.retention()));
+        Timestamp cutoff = Timestamp.from(Instant.now().minus(properties.retention()));
         int batch = properties.batchSize();
         long total = 0;
         int deleted;

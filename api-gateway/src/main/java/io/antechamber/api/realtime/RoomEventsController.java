@@ -52,9 +52,12 @@ public class RoomEventsController {
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         RoomId roomId = access.check(caller, room);
         Set<String> filter = StreamRequest.types(types);
-        Long resumeAfter = lastEventIdHeader != null ? streamRequest.resumeAfter(LAST_EVENT_ID, lastEventIdHeader)
-                : lastEventIdParameter != null ? streamRequest.resumeAfter("last_event_id", lastEventIdParameter)
-                : null;
+        Long resumeAfter = null;
+        if (lastEventIdHeader != null) {
+            resumeAfter = streamRequest.resumeAfter(LAST_EVENT_ID, lastEventIdHeader);
+        } else if (lastEventIdParameter != null) {
+            resumeAfter = streamRequest.resumeAfter("last_event_id", lastEventIdParameter);
+        }
         FeedStream stream = streams.create(caller, roomId, filter);
         try {
             response.setStatus(HttpServletResponse.SC_OK);

@@ -1,6 +1,6 @@
 package io.antechamber.api.realtime;
 
-import io.antechamber.api.feed.FeedEventTypes;
+import io.antechamber.api.feed.EventNames;
 import io.antechamber.api.feed.FeedReader;
 import io.antechamber.api.web.ApiException;
 import java.util.Arrays;
@@ -30,10 +30,10 @@ public class StreamRequest {
         Set<String> names = new LinkedHashSet<>();
         Arrays.stream(types.split(",")).map(String::trim).filter(name -> !name.isEmpty()).forEach(names::add);
         Set<String> unknown = new TreeSet<>(names);
-        unknown.removeAll(FeedEventTypes.ALL);
+        unknown.removeAll(EventNames.ALL);
         if (names.isEmpty() || !unknown.isEmpty()) {
             throw ApiException.invalid("types", names.isEmpty() ? "names no event type"
-                    : "names unknown event types " + unknown + "; known: " + new TreeSet<>(FeedEventTypes.ALL));
+                    : "names unknown event types " + unknown + "; known: " + new TreeSet<>(EventNames.ALL));
         }
         return Set.copyOf(names);
     }
