@@ -43,7 +43,7 @@ public final class FeedStream implements FeedSubscriber {
     // touched only inside pump(), which runs on one thread at a time
     private StreamSink sink;
     private long lastSent = -1;
-    private boolean live;
+    private boolean live; // guarded by buffer when it changes, so offer() sees it
     private final ArrayDeque<FeedEntry> page = new ArrayDeque<>();
     private boolean ended;
 
@@ -113,6 +113,10 @@ public final class FeedStream implements FeedSubscriber {
             if (buffer.size() >= context.properties().subscriberQueue()) {
                 overflowed = true;
                 buffer.clear();
+                if (live) {
+                    // even a client that cannot take a byte now is let go at once, not when it next can
+                    endRequested = StreamEnd.TOO_SLOW;
+                }
             } else {
                 buffer.add(entry);
             }
