@@ -46,7 +46,7 @@ class StreamLimitsTest {
                 "--antechamber.feed.max-streams-per-credential=2", "--antechamber.feed.subscriber-queue=5",
                 "--server.tomcat.accesslog.enabled=true", "--server.tomcat.accesslog.directory=" + accessLogs,
                 "--server.tomcat.accesslog.rotate=false", "--server.tomcat.accesslog.buffered=false",
-                "--server.tomcat.accesslog.pattern=%r %s");
+                "--server.tomcat.accesslog.pattern=%r %s", "--spring.datasource.hikari.maximum-pool-size=10");
         api = new TestApi(app.http(), ADMIN);
     }
 
