@@ -1,5 +1,9 @@
 package io.antechamber.api.admin;
 
+import io.antechamber.api.feed.FeedProcessorLag;
+import io.antechamber.api.feed.RoomFeedWriter;
+import java.util.ArrayList;
+
 import io.antechamber.api.web.ApiException;
 import io.antechamber.query.agent.AgentViewProjection;
 import io.antechamber.query.checkin.CheckInViewProjection;
@@ -10,6 +14,7 @@ import io.antechamber.query.rebuild.ViewRebuild;
 import io.antechamber.query.room.RoomViewProjection;
 import io.antechamber.query.thread.ThreadViewProjection;
 import io.antechamber.query.trust.TrustViewProjection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,9 +39,10 @@ public class Projections {
     private final EventStorePositions positions;
     private final RebuildLock locks;
     private final ProjectionRebuilds rebuilds;
+    private final FeedProcessorLag feedLag;
 
     public Projections(List<ViewRebuild> views, EventStorePositions positions, RebuildLock locks,
-            ProjectionRebuilds rebuilds) {
+            ProjectionRebuilds rebuilds, FeedProcessorLag feedLag) {
         this.views = views.stream().collect(Collectors.toMap(ViewRebuild::processingGroup, Function.identity()));
         if (!this.views.keySet().equals(Set.copyOf(NAMES))) {
             throw new IllegalStateException("views " + NAMES + " but rebuilds for " + this.views.keySet());
@@ -44,16 +50,25 @@ public class Projections {
         this.positions = positions;
         this.locks = locks;
         this.rebuilds = rebuilds;
+        this.feedLag = feedLag;
     }
 
+    /** The views, then the room feed, the one consumer that trails the store (ADR 0018). */
     public List<ProjectionStatus> all() {
         long head = positions.head();
         List<String> replaying = locks.heldOf(NAMES);
-        return NAMES.stream().map(name -> new ProjectionStatus(name, head, 0, 0, replaying.contains(name))).toList();
+        List<ProjectionStatus> all = new ArrayList<>(NAMES.stream()
+                .map(name -> new ProjectionStatus(name, head, 0, 0, replaying.contains(name))).toList());
+        all.add(feedLag.status());
+        return all;
     }
 
     /** Queues the view's rebuild; 404 for a name that is no view's, 409 while a rebuild of it is queued or running. */
     public ProjectionStatus replay(String name) {
+        if (RoomFeedWriter.PROCESSOR.equals(name)) {
+            throw ApiException.conflict("the room feed is never rebuilt: its entries were sent to subscribers and "
+                    + "watchers, and writing them again would send them again");
+        }
         ViewRebuild view = views.get(name);
         if (view == null) {
             throw ApiException.notFound("projection");

@@ -223,6 +223,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("DELETE", "/v1/check-ins/{id}", "/v1/check-ins/{check_in}", null, Access.AGENT_OWN),
                 row("POST", "/v1/rooms/{room}/tasks", "/v1/rooms/{room}/tasks", Map.of("action", "a"),
                         Access.HUMAN_IN_ROOM),
+                row("POST", "/v1/rooms/{room}/signals", "/v1/rooms/{room}/signals", Map.of("type", "t"),
+                        Access.HUMAN_IN_ROOM),
                 row("POST", "/v1/check-ins/{id}/claim", "/v1/check-ins/{task}/claim", null, Access.AGENT_IN_ROOM),
                 row("POST", "/v1/check-ins/{id}/release", "/v1/check-ins/{task}/release", null, Access.AGENT_OWN),
                 row("POST", "/v1/check-ins/{id}/help", "/v1/check-ins/{task}/help", Map.of(), Access.AGENT_OWN),

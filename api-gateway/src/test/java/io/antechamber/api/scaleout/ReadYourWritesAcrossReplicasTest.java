@@ -40,7 +40,10 @@ class ReadYourWritesAcrossReplicasTest {
     private static final Map<String, String> PROVEN_ELSEWHERE = Map.of(
             "POST /v1/admin/projections/{name}/replay",
             "a rebuild changes nothing a client reads: every view answers the same before, during and after it,"
-                    + " which ProjectionRebuildWhileServingTest checks with readers polling throughout rebuilds");
+                    + " which ProjectionRebuildWhileServingTest checks with readers polling throughout rebuilds",
+            "POST /v1/rooms/{room}/signals",
+            "a signal has no read endpoint: it is broadcast once, on the real-time transports, whose arrival on"
+                    + " every replica RealTimeAcrossReplicasTest checks");
 
     private static StandaloneApp one;
     private static StandaloneApp two;
