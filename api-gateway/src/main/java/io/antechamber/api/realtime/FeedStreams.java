@@ -1,7 +1,6 @@
 package io.antechamber.api.realtime;
 
 import io.antechamber.api.auth.Caller;
-import io.antechamber.api.feed.FeedSubscriber;
 import io.antechamber.command.lookup.Credential;
 import io.antechamber.command.lookup.Credentials;
 import io.antechamber.command.lookup.RoomDirectory;
@@ -92,10 +91,5 @@ public class FeedStreams implements SmartLifecycle {
                         e.getMessage());
             }
         }
-    }
-
-    /** For tests and the bench: the streams open on this replica. */
-    public int open() {
-        return (int) context.subscribers().all().stream().filter(FeedSubscriber.class::isInstance).count();
     }
 }

@@ -29,11 +29,14 @@ public class RoomEventsController {
     private final RoomStreamAccess access;
     private final StreamRequest streamRequest;
     private final FeedStreams streams;
+    private final SseFrames frames;
 
-    public RoomEventsController(RoomStreamAccess access, StreamRequest streamRequest, FeedStreams streams) {
+    public RoomEventsController(RoomStreamAccess access, StreamRequest streamRequest, FeedStreams streams,
+            SseFrames frames) {
         this.access = access;
         this.streamRequest = streamRequest;
         this.streams = streams;
+        this.frames = frames;
     }
 
     /**
@@ -67,7 +70,7 @@ public class RoomEventsController {
             response.setHeader("X-Accel-Buffering", "no"); // a buffering reverse proxy would hold events back
             AsyncContext async = request.startAsync(request, response);
             async.setTimeout(0);
-            SseSink sink = new SseSink(async, stream);
+            SseSink sink = new SseSink(async, stream, frames);
             stream.open(sink);
             sink.listen();
             stream.beginOnFirstWake(resumeAfter);

@@ -8,7 +8,6 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * An SSE response written with the Servlet API's non-blocking output: a write happens only when the container says
@@ -17,30 +16,20 @@ import java.util.regex.Pattern;
  */
 final class SseSink implements StreamSink, WriteListener, AsyncListener {
 
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final FeedStream stream;
+    private final SseFrames frames;
     private boolean unflushed;
     private volatile boolean closed;
 
-    SseSink(AsyncContext async, FeedStream stream) throws IOException {
+    SseSink(AsyncContext async, FeedStream stream, SseFrames frames) throws IOException {
         this.async = async;
         this.out = async.getResponse().getOutputStream();
         this.stream = stream;
-    }
-
-    /** The frame of one entry: {@code id:} the seq, {@code event:} the type, {@code data:} the envelope. */
-    static byte[] frame(FeedEntry entry) {
-        StringBuilder frame = new StringBuilder(entry.envelope().length() + 64);
-        frame.append("id: ").append(entry.seq()).append('\n');
-        frame.append("event: ").append(entry.type()).append('\n');
-        for (String line : LINE_BREAK.split(entry.envelope(), -1)) {
-            frame.append("data: ").append(line).append('\n');
-        }
-        return frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        this.frames = frames;
     }
 
     /** Starts listening: the container calls {@link #onWritePossible} once the handler has returned. */
@@ -56,7 +45,7 @@ final class SseSink implements StreamSink, WriteListener, AsyncListener {
 
     @Override
     public void send(FeedEntry entry) throws IOException {
-        out.write(frame(entry));
+        out.write(frames.of(entry));
         unflushed = true;
     }
 
