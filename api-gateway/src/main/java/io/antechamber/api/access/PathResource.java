@@ -7,7 +7,9 @@ public enum PathResource {
     /** {@code :id} of {@code /v1/check-ins/:id}, a check-in or a task. */
     CHECK_IN("id"),
     /** {@code :id} of {@code /v1/humans/:id}. */
-    HUMAN("id");
+    HUMAN("id"),
+    /** {@code :id} of {@code /v1/watchers/:id}; "as member" means its owner or a human. */
+    WATCHER("id");
 
     private final String variable;
 

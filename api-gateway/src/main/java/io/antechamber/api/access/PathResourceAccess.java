@@ -1,5 +1,7 @@
 package io.antechamber.api.access;
 
+import io.antechamber.api.watcher.WatcherReader;
+import io.antechamber.events.watcher.WatcherState;
 import io.antechamber.api.auth.AuthInterceptor;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.checkin.CheckInReader;
@@ -32,13 +34,15 @@ public class PathResourceAccess {
     private final CheckInReader checkIns;
     private final HumanReader humans;
     private final RoomDirectory members;
+    private final WatcherReader watchers;
 
     public PathResourceAccess(RoomResolver rooms, CheckInReader checkIns, HumanReader humans,
-            RoomDirectory members) {
+            RoomDirectory members, WatcherReader watchers) {
         this.rooms = rooms;
         this.checkIns = checkIns;
         this.humans = humans;
         this.members = members;
+        this.watchers = watchers;
     }
 
     /** The 404 or 403 that comes before a refusal of this request's content, if any. */
@@ -79,6 +83,12 @@ public class PathResourceAccess {
                 }
             }
             case HUMAN -> humans.find(caller, value);
+            case WATCHER -> {
+                WatcherState watcher = watchers.find(caller, value);
+                if (actsOn.asMember() && !caller.isHuman() && !watcher.isOwner(actor)) {
+                    throw ApiException.forbidden("only the watcher's owner or a human may do this");
+                }
+            }
         }
     }
 

@@ -2,11 +2,10 @@ package io.antechamber.api.admin;
 
 import io.antechamber.api.feed.FeedProcessorLag;
 import io.antechamber.api.feed.RoomFeedWriter;
-import java.util.ArrayList;
-
 import io.antechamber.api.web.ApiException;
 import io.antechamber.query.agent.AgentViewProjection;
 import io.antechamber.query.checkin.CheckInViewProjection;
+import io.antechamber.query.delivery.DeliveryViewProjection;
 import io.antechamber.query.human.HumanViewProjection;
 import io.antechamber.query.rebuild.EventStorePositions;
 import io.antechamber.query.rebuild.RebuildLock;
@@ -14,6 +13,7 @@ import io.antechamber.query.rebuild.ViewRebuild;
 import io.antechamber.query.room.RoomViewProjection;
 import io.antechamber.query.thread.ThreadViewProjection;
 import io.antechamber.query.trust.TrustViewProjection;
+import io.antechamber.query.watcher.WatcherViewProjection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,8 @@ public class Projections {
     static final List<String> NAMES = List.of(CheckInViewProjection.PROCESSING_GROUP,
             RoomViewProjection.PROCESSING_GROUP, AgentViewProjection.PROCESSING_GROUP,
             TrustViewProjection.PROCESSING_GROUP, ThreadViewProjection.PROCESSING_GROUP,
-            HumanViewProjection.PROCESSING_GROUP);
+            HumanViewProjection.PROCESSING_GROUP, WatcherViewProjection.PROCESSING_GROUP,
+            DeliveryViewProjection.PROCESSING_GROUP);
 
     private final Map<String, ViewRebuild> views;
     private final EventStorePositions positions;

@@ -6,6 +6,7 @@ import io.antechamber.command.lookup.ClaimTokens;
 import io.antechamber.command.room.RoomModule;
 import io.antechamber.command.trust.TrustModule;
 import io.antechamber.command.trust.TrustOnResolution;
+import io.antechamber.command.watcher.WatcherModule;
 import io.antechamber.events.json.EventJson;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -157,6 +158,11 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule roomModule() {
         return new RoomModule();
+    }
+
+    @Bean
+    public ConfigurerModule watcherModule() {
+        return new WatcherModule();
     }
 
     @Bean

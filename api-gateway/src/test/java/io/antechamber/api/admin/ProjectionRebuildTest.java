@@ -8,7 +8,10 @@ import io.antechamber.api.support.TestApi;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.AgentId;
 import io.antechamber.events.identity.RemoveUnclaimedAgent;
+import io.antechamber.events.watcher.DisableWatcher;
+import io.antechamber.events.watcher.WatcherId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectionRebuildTest extends IntegrationTest {
 
     private static final List<String> PROJECTIONS = List.of("check-in-view", "room-view", "agent-view", "trust-view",
-            "thread-view", "human-view");
+            "thread-view", "human-view", "watcher-view");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -181,9 +184,26 @@ class ProjectionRebuildTest extends IntegrationTest {
         api.taskMove(claimed, api.openTask(org, alpha, "a task in progress"), "claim", null).expect(200);
         checkIns += 5;
         http.delete("/v1/agents/" + retired.id()).auth(org.humanKey()).send().expect(200);
+        watchers(org, alpha, registered);
         api.eventually(http.get("/v1/check-ins/" + expiring).auth(org.humanKey()),
                 d -> d.get("status").asText().equals("expired"), Duration.ofSeconds(30));
         return new History(checkIns, removedId);
+    }
+
+    /** A watcher in each status, one rotated, one with a filter whose values are of every kind. */
+    private void watchers(TestApi.Org org, TestApi.Room room, TestApi.Agent agent) {
+        api.watch(agent.key(), room, Map.of("webhook_url", TestApi.PUBLIC_WEBHOOK_URL, "event_types",
+                List.of("checkin.created", "checkin.approved"), "filter", Map.of("risk_level", List.of("high",
+                        "critical"), "metadata.replicas", 2, "metadata.dry_run", true), "description", "pager"));
+        String rotated = api.watch(org.humanKey(), room).get("watcher").get("id").asText();
+        http.post("/v1/watchers/" + rotated + "/rotate-secret", null).auth(org.humanKey()).send().expect(200);
+        String disabled = api.watch(agent.key(), room).get("watcher").get("id").asText();
+        commands.sendAndWait(new DisableWatcher(new WatcherId(disabled), "410 Gone", Instant.now()));
+        String reenabled = api.watch(agent.key(), room).get("watcher").get("id").asText();
+        commands.sendAndWait(new DisableWatcher(new WatcherId(reenabled), "failing for 5 days", Instant.now()));
+        http.post("/v1/watchers/" + reenabled + "/enable", null).auth(agent.key()).send().expect(200);
+        String removed = api.watch(agent.key(), room).get("watcher").get("id").asText();
+        http.delete("/v1/watchers/" + removed).auth(org.humanKey()).send().expect(204);
     }
 
     private void awaitRebuilt() {
@@ -196,7 +216,7 @@ class ProjectionRebuildTest extends IntegrationTest {
     private Map<String, List<Map<String, Object>>> schema() {
         Map<String, List<Map<String, Object>>> schema = new LinkedHashMap<>();
         for (String table : List.of("check_in_view", "room_view", "agent_view", "human_view", "thread_messages",
-                "trust_view", "trust_view_check_ins", "trust_history")) {
+                "trust_view", "trust_view_check_ins", "trust_history", "watcher_view")) {
             schema.put(table + " columns", jdbc.queryForList("SELECT column_name, data_type, is_nullable, "
                     + "column_default FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
                     table));
@@ -226,6 +246,7 @@ class ProjectionRebuildTest extends IntegrationTest {
                 + "ON t.room_id = h.room_id AND t.agent_id = h.agent_id WHERE t.org_id = ? ORDER BY h.check_in_id", orgId));
         rows.put("trust_view_check_ins", jdbc.queryForList("SELECT c.* FROM trust_view_check_ins c "
                 + "JOIN check_in_view v ON v.id = c.check_in_id WHERE v.org_id = ? ORDER BY c.check_in_id", orgId));
+        rows.put("watcher_view", jdbc.queryForList("SELECT * FROM watcher_view WHERE org_id = ? ORDER BY id", orgId));
         return rows;
     }
 }

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectionRebuildWhileServingTest extends IntegrationTest {
 
     private static final List<String> VIEWS = List.of("check-in-view", "room-view", "agent-view", "trust-view",
-            "thread-view", "human-view");
+            "thread-view", "human-view", "watcher-view");
     private static final int ROUNDS = 2;
 
     @Autowired
@@ -119,6 +119,8 @@ class ProjectionRebuildWhileServingTest extends IntegrationTest {
                 .auth(org.humanKey()).send().expect(201);
         http.post("/v1/check-ins/" + pending.get(0) + "/messages", Map.of("type", "comment", "content", "because"))
                 .auth(agent.key()).send().expect(201);
+        String watcher = api.watch(agent.key(), quiet).get("watcher").get("id").asText();
+        api.watch(org.humanKey(), quiet);
 
         Map<String, Http.Call> reads = new LinkedHashMap<>();
         reads.put("check-in", http.get("/v1/check-ins/" + pending.get(0)).auth(agent.key()));
@@ -130,6 +132,8 @@ class ProjectionRebuildWhileServingTest extends IntegrationTest {
         reads.put("room", http.get("/v1/rooms/" + quiet.id()).auth(org.humanKey()));
         reads.put("agent", http.get("/v1/agents/" + agent.id()).auth(org.humanKey()));
         reads.put("human", http.get("/v1/humans/" + reviewer.id()).auth(org.humanKey()));
+        reads.put("watcher", http.get("/v1/watchers/" + watcher).auth(agent.key()));
+        reads.put("watchers", http.get("/v1/rooms/" + quiet.id() + "/watchers").auth(org.humanKey()));
         return reads;
     }
 

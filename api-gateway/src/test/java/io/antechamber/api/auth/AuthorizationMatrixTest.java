@@ -96,7 +96,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
          * 403 like any agent asking about another: it learns nothing about org A.
          */
         TRUST_OF_AN_AGENT(true, true, false, EnumSet.of(Caller.ADMIN, Caller.REVIEWER_MEMBER,
-                Caller.REVIEWER_OUTSIDER, Caller.AGENT_MEMBER));
+                Caller.REVIEWER_OUTSIDER, Caller.AGENT_MEMBER)),
+        /** Registering a watcher: an agent member of room A, or a human who acts in it (admins; reviewer members). */
+        WATCH_ROOM(true, true, false, EnumSet.of(Caller.ADMIN, Caller.REVIEWER_MEMBER, Caller.AGENT_MEMBER)),
+        /**
+         * A room's watchers, or one watcher (here: the member agent's): any human of the org; an agent only as a
+         * member of the room, or as the watcher's owner.
+         */
+        WATCHER_READ(true, true, false, EnumSet.of(Caller.ADMIN, Caller.REVIEWER_MEMBER, Caller.REVIEWER_OUTSIDER,
+                Caller.AGENT_MEMBER)),
+        /** The watcher's owner (here: the member agent) or an org admin; a reviewer member is neither. */
+        WATCHER_OWNER_OR_ADMIN(true, true, false, EnumSet.of(Caller.ADMIN, Caller.AGENT_MEMBER));
 
         private final boolean humans;
         private final boolean agents;
@@ -138,8 +148,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
     /**
      * One endpoint: {@code pattern} as Spring maps it; {@code path} the call, with {@code {room}},
      * {@code {check_in}} (a pending check-in of the member agent), {@code {task}} (a task the member agent claimed
-     * and asked help for), {@code {agent_member}}, {@code {agent_outsider}}, {@code {reviewer_member}} and
-     * {@code {reviewer_outsider}} of org A; string values of the body may name them too, or
+     * and asked help for), {@code {watcher}} (a watcher the member agent registered), {@code {agent_member}},
+     * {@code {agent_outsider}}, {@code {reviewer_member}} and {@code {reviewer_outsider}} of org A; string values of
+     * the body may name them too, or
      * {@code {claim_token}}. {@code alsoAllowed}: statuses besides 2xx, 400 and 409 an admitted caller may get.
      */
     record Endpoint(String method, String pattern, String path, Object body, Access access, Set<Integer> alsoAllowed) {
@@ -239,7 +250,26 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         Access.ANY_READ),
                 row("GET", "/v1/rooms/{room}/trust", "/v1/rooms/{room}/trust", null, Access.HUMAN_READ),
                 row("GET", "/v1/rooms/{room}/trust/{agentId}", "/v1/rooms/{room}/trust/{agent_member}", null,
-                        Access.TRUST_OF_AN_AGENT));
+                        Access.TRUST_OF_AN_AGENT),
+                row("POST", "/v1/rooms/{room}/watch", "/v1/rooms/{room}/watch",
+                        Map.of("webhook_url", TestApi.PUBLIC_WEBHOOK_URL), Access.WATCH_ROOM),
+                row("GET", "/v1/rooms/{room}/watchers", "/v1/rooms/{room}/watchers", null, Access.WATCHER_READ),
+                row("GET", "/v1/watchers/{id}", "/v1/watchers/{watcher}", null, Access.WATCHER_READ),
+                // the second admitted caller finds the watcher the first removed: gone, 404
+                new Endpoint("DELETE", "/v1/watchers/{id}", "/v1/watchers/{watcher}", null,
+                        Access.WATCHER_OWNER_OR_ADMIN, Set.of(404)),
+                row("POST", "/v1/watchers/{id}/rotate-secret", "/v1/watchers/{watcher}/rotate-secret", null,
+                        Access.WATCHER_OWNER_OR_ADMIN),
+                row("POST", "/v1/watchers/{id}/enable", "/v1/watchers/{watcher}/enable", null,
+                        Access.WATCHER_OWNER_OR_ADMIN),
+                row("GET", "/v1/watchers/{id}/deliveries", "/v1/watchers/{watcher}/deliveries?status=dead", null,
+                        Access.WATCHER_READ),
+                // the fixture watcher has no delivery: an admitted caller is told so (404) after the access check
+                new Endpoint("POST", "/v1/watchers/{id}/deliveries/{deliveryId}/retry",
+                        "/v1/watchers/{watcher}/deliveries/dlv_0000000000/retry", null, Access.WATCHER_READ,
+                        Set.of(404)),
+                row("POST", "/v1/watchers/{id}/replay", "/v1/watchers/{watcher}/replay",
+                        Map.of("since_event_id", "0"), Access.WATCHER_READ));
     }
 
     // --- fixtures ---------------------------------------------------------------------------------------------
@@ -301,6 +331,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
             setup.taskMove(agentMember, task, "claim", null).expect(200);
             setup.taskMove(agentMember, task, "help", Map.of()).expect(200);
             names.put("task", task);
+        }
+        if (endpoint.path().contains("{watcher}")) {
+            names.put("watcher", setup.watch(agentMember.key(), room).get("watcher").get("id").asText());
         }
         if (endpoint.body() instanceof Map<?, ?> body && body.containsValue("{claim_token}")) {
             names.put("claim_token", client.post("/v1/agents/self-register", Map.of("name", "to-claim")).send()
@@ -418,7 +451,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         OrgA nowhere = new OrgA(Map.of("room", "room_0000000000", "check_in", "ci_0000000000", "task",
                 "ci_0000000000", "agent_member", "agt_0000000000", "agent_outsider", "agt_0000000000",
                 "reviewer_member", "hum_0000000000", "reviewer_outsider", "hum_0000000000", "claim_token",
-                "ct_0000000000"), Map.of());
+                "ct_0000000000", "watcher", "w_0000000000"), Map.of());
 
         call(endpoint, nowhere).auth("ak_" + "0".repeat(40)).send().expectError(401, "UNAUTHORIZED");
         call(endpoint, nowhere).auth("hk_garbage").send().expectError(401, "UNAUTHORIZED");

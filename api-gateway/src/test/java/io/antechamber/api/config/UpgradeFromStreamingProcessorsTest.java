@@ -52,7 +52,8 @@ class UpgradeFromStreamingProcessorsTest {
         try (StandaloneApp app = StandaloneApp.start(database, ADMIN)) {
             new TestApi(app.http(), ADMIN).newOrg();
         }
-        assertThat(sql(database, "SELECT COUNT(*) FROM token_entry")).isZero();
+        assertThat(sql(database, "SELECT COUNT(*) FROM token_entry WHERE processor_name <> 'room-feed'"))
+                .as("the old processors' tokens are gone; the room feed's writer keeps its own").isZero();
     }
 
     private static void token(Map<String, String> database, String processor, long index, String gaps)

@@ -242,6 +242,12 @@ final class FuzzArbitraries {
         templates.put("self-register", List.of(Map.of("name", "agent")));
         templates.put("claim", List.of(Map.of("claim_token", "ct_unknown"), Map.of()));
         templates.put("orgs", List.of(Map.of("name", "Org", "owner", Map.of("name", "Owner", "email", "o@example.com"))));
+        templates.put("watch", List.of(Map.of("webhook_url", "https://203.0.113.10/hook"),
+                Map.of("webhook_url", "https://203.0.113.11/hook", "event_types", List.of("checkin.created"),
+                        "filter", Map.of("risk_level", List.of("high", "critical"), "metadata.env", "prod"),
+                        "description", "pager")));
+        // also the admin's projection replay, which takes no body: it must refuse these as well
+        templates.put("replay", List.of(Map.of("since_event_id", "0"), Map.of("since", "2026-01-01T00:00:00Z")));
         templates.put("humans", List.of(Map.of("name", "Colleague", "email", "c@example.com", "role", "reviewer"),
                 Map.of("role", "admin")));
         return templates;

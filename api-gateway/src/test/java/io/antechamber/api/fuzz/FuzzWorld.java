@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * What the fuzz aims at: an organization with a room, members and non-members, a pending check-in, open, claimed
- * and submitted tasks and a thread; a second organization whose ids must stay out of reach; and every kind of
+ * and submitted tasks, a thread and watchers; a second organization whose ids must stay out of reach; and every kind of
  * credential, from none to the operator's token.
  */
 final class FuzzWorld {
@@ -29,7 +29,7 @@ final class FuzzWorld {
     }
 
     final List<Credential> credentials = new ArrayList<>();
-    /** Real ids by kind: room, check-in, agent, human, org. */
+    /** Real ids by kind: room, check-in, agent, human, org, watcher. */
     final Map<String, List<String>> ids = new LinkedHashMap<>();
 
     static FuzzWorld prepare(Http http) {
@@ -58,12 +58,15 @@ final class FuzzWorld {
         api.taskMove(member, submittedTask, "submit", Map.of("content", "done")).expect(200);
         http.post("/v1/check-ins/" + pending + "/messages", Map.of("type", "comment", "content", "why?"))
                 .auth(org.humanKey()).send().expect(201);
+        String agentsWatcher = api.watch(member.key(), room).get("watcher").get("id").asText();
+        String reviewersWatcher = api.watch(reviewer.key(), room).get("watcher").get("id").asText();
 
         TestApi.Org other = api.newOrg();
         TestApi.Room otherRoom = api.newRoom(other, "elsewhere");
         TestApi.Agent otherAgent = api.memberAgent(other, otherRoom, "theirs");
         String otherCheckIn = api.pendingCheckIn(otherAgent, otherRoom, "their deploy").get("id").asText();
         TestApi.Agent otherSpare = api.newAgent(other, "their spare");
+        String otherWatcher = api.watch(other.humanKey(), otherRoom).get("watcher").get("id").asText();
 
         JsonNode unclaimed = http.post("/v1/agents/self-register", Map.of("name", "stray")).send().expect(201).data();
 
@@ -88,6 +91,7 @@ final class FuzzWorld {
                 unclaimed.get("agent").get("id").asText()));
         world.ids.put("human", List.of(spareHuman.id(), other.ownerId()));
         world.ids.put("org", List.of(org.id(), other.id()));
+        world.ids.put("watcher", List.of(agentsWatcher, reviewersWatcher, otherWatcher));
         return world;
     }
 
@@ -110,6 +114,9 @@ final class FuzzWorld {
         }
         if (pattern.startsWith("/v1/check-ins/")) {
             return ids.get("check-in");
+        }
+        if (pattern.startsWith("/v1/watchers/")) {
+            return ids.get("watcher");
         }
         if (name.contains("member")) {
             List<String> members = new ArrayList<>(ids.get("agent"));

@@ -6,6 +6,7 @@ import io.antechamber.api.support.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
@@ -42,12 +43,15 @@ final class Journey {
     static final String DEACTIVATE_AGENT = "DELETE /v1/agents/{id}";
     static final String SELF_REGISTER = "POST /v1/agents/self-register";
     static final String CLAIM_AGENT = "POST /v1/agents/claim";
+    static final String WATCH = "POST /v1/rooms/{room}/watch";
+    static final String ENABLE_WATCHER = "POST /v1/watchers/{id}/enable";
+    static final String REMOVE_WATCHER = "DELETE /v1/watchers/{id}";
 
     /** Every write endpoint a journey goes through, as Spring's handler mapping names it. */
     static final List<String> ENDPOINTS = List.of(ORGS, ROOMS, REGISTER_AGENT, ADD_MEMBER, ADD_HUMAN, CHANGE_ROLE,
             PUT_POLICY, CHECK_IN, POST_MESSAGE, APPROVE, REJECT, MODIFY, WITHDRAW, POST_TASK, CLAIM, RELEASE, HELP,
             JOIN, SUBMIT, ROTATE_AGENT_KEY, ROTATE_HUMAN_KEY, DEACTIVATE_HUMAN, REMOVE_MEMBER, DEACTIVATE_AGENT,
-            SELF_REGISTER, CLAIM_AGENT);
+            SELF_REGISTER, CLAIM_AGENT, WATCH, ENABLE_WATCHER, REMOVE_WATCHER);
 
     /** A write through the writing replica. */
     @FunctionalInterface
@@ -73,13 +77,16 @@ final class Journey {
     private final String adminToken;
     private final PairTally tally;
     private final int number;
+    /** What the delivery side does to a watcher whose receiver answers 410 Gone: no client can. */
+    private final Consumer<String> disableWatcher;
     private int turn;
 
-    Journey(List<Http> replicas, String adminToken, PairTally tally, int number) {
+    Journey(List<Http> replicas, String adminToken, PairTally tally, int number, Consumer<String> disableWatcher) {
         this.replicas = replicas;
         this.adminToken = adminToken;
         this.tally = tally;
         this.number = number;
+        this.disableWatcher = disableWatcher;
         this.turn = number % 2;
     }
 
@@ -158,6 +165,7 @@ final class Journey {
                         d -> !ids(d).contains(withdrawn), "out of the pending queue"));
 
         task(room, ownerKey, alpha, beta);
+        watcher(room, ownerKey, alpha);
 
         JsonNode rotated = write(ROTATE_AGENT_KEY, r -> r.post("/v1/agents/" + alpha.id() + "/rotate-key", null)
                 .auth(ownerKey), 200);
@@ -290,6 +298,29 @@ final class Journey {
                 r -> shows(r, path + "/messages", ownerKey, d -> StreamSupport.stream(d.spliterator(), false)
                         .anyMatch(m -> m.get("type").asText().equals("result")
                                 && m.get("content").asText().equals(result)), "the result in the thread"));
+    }
+
+    private void watcher(String room, String ownerKey, Agent agent) {
+        String url = "https://203.0.113.10/journey/" + number;
+        String id = write(WATCH, r -> r.post("/v1/rooms/" + room + "/watch", Map.of("webhook_url", url,
+                "event_types", List.of("checkin.created"))).auth(agent.key()), 201).get("watcher").get("id").asText();
+        String path = "/v1/watchers/" + id;
+        read(WATCH,
+                r -> shows(r, path, agent.key(), d -> d.get("webhook_url").asText().equals(url)
+                        && d.get("status").asText().equals("active"), "active, to " + url),
+                r -> shows(r, "/v1/rooms/" + room + "/watchers", ownerKey, d -> ids(d).contains(id),
+                        "the watcher listed"));
+
+        disableWatcher.accept(id);
+        write(ENABLE_WATCHER, r -> r.post(path + "/enable", null).auth(agent.key()), 200);
+        read(ENABLE_WATCHER, r -> shows(r, path, ownerKey, d -> d.get("status").asText().equals("active")
+                && d.get("disabled_reason").isNull(), "active again, no disabled_reason"));
+
+        write(REMOVE_WATCHER, r -> r.delete(path).auth(ownerKey), 204);
+        read(REMOVE_WATCHER,
+                r -> refused(r, path, agent.key(), 404, "its owner after the removal"),
+                r -> shows(r, "/v1/rooms/" + room + "/watchers", ownerKey, d -> !ids(d).contains(id),
+                        "the watcher no longer listed"));
     }
 
     private void claim(String task, String ownerKey, Agent agent) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.antechamber.api.support.Http;
 import io.antechamber.api.support.StandaloneApp;
 import io.antechamber.api.support.TestDatabase;
+import io.antechamber.events.watcher.DisableWatcher;
+import io.antechamber.events.watcher.WatcherId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,17 @@ class ReadYourWritesAcrossReplicasTest {
                     + " which ProjectionRebuildWhileServingTest checks with readers polling throughout rebuilds",
             "POST /v1/rooms/{room}/signals",
             "a signal has no read endpoint: it is broadcast once, on the real-time transports, whose arrival on"
-                    + " every replica RealTimeAcrossReplicasTest checks");
+                    + " every replica RealTimeAcrossReplicasTest checks",
+            "POST /v1/watchers/{id}/rotate-secret",
+            "no client reads a secret back; the delivery side reads watcher_secrets, written in the command's"
+                    + " transaction before the answer, which WatcherApiTest checks right after the rotation",
+            "POST /v1/watchers/{id}/deliveries/{deliveryId}/retry",
+            "only a dead or failed delivery can be retried, and a journey's deliveries are neither within its time;"
+                    + " the retry writes the delivery view in the command's transaction like every view, and"
+                    + " WebhookDeliveryApiTest reads it back right after the 202",
+            "POST /v1/watchers/{id}/replay",
+            "a replay answers 202 and sends in the background by contract, so no read reflects it at once;"
+                    + " WebhookDeliveryApiTest checks that the replayed events arrive under their first webhook-ids");
 
     private static StandaloneApp one;
     private static StandaloneApp two;
@@ -74,6 +88,11 @@ class ReadYourWritesAcrossReplicasTest {
         assertThat(accounted).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(served);
     }
 
+    private static void disable(String watcherId) {
+        one.bean(CommandGateway.class).sendAndWait(new DisableWatcher(new WatcherId(watcherId), "410 Gone",
+                Instant.now()));
+    }
+
     @Test
     void every_write_through_one_replica_is_read_through_the_other_right_after_its_answer() throws Exception {
         List<Http> replicas = List.of(one.http(), two.http());
@@ -84,7 +103,8 @@ class ReadYourWritesAcrossReplicasTest {
         try {
             List<Future<?>> journeys = new ArrayList<>();
             for (int number = 0; number < JOURNEYS; number++) {
-                journeys.add(pool.submit(new Journey(replicas, ADMIN, tally, number)::run));
+                journeys.add(pool.submit(new Journey(replicas, ADMIN, tally, number,
+                        ReadYourWritesAcrossReplicasTest::disable)::run));
             }
             for (Future<?> journey : journeys) {
                 journey.get(10, TimeUnit.MINUTES);

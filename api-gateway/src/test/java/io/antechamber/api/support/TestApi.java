@@ -17,6 +17,9 @@ import java.util.function.Predicate;
 /** The steps most tests need, done through the public HTTP API. */
 public final class TestApi {
 
+    /** A public address from the documentation range (RFC 5737): accepted at registration, never connected to. */
+    public static final String PUBLIC_WEBHOOK_URL = "https://203.0.113.10/hooks/antechamber";
+
     private final Http http;
     private final String adminToken;
 
@@ -137,6 +140,18 @@ public final class TestApi {
 
     public Response putPolicy(Org org, Room room, Map<String, Object> policy) {
         return http.put("/v1/rooms/" + room.id() + "/policy", policy).auth(org.humanKey()).send();
+    }
+
+    /**
+     * Registers a watcher of the room as the holder of {@code key}; the answer's data ({@code watcher}, {@code secret}).
+     * The URL's host is a public address literal, so no DNS is asked and private-target refusal does not apply.
+     */
+    public JsonNode watch(String key, Room room, Map<String, Object> body) {
+        return http.post("/v1/rooms/" + room.id() + "/watch", body).auth(key).send().expect(201).data();
+    }
+
+    public JsonNode watch(String key, Room room) {
+        return watch(key, room, Map.of("webhook_url", PUBLIC_WEBHOOK_URL));
     }
 
     /** Reads through the read side until it shows what the test expects (views trail commands by milliseconds). */

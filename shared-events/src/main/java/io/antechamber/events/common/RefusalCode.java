@@ -36,5 +36,7 @@ public enum RefusalCode {
     /** The agent or human is deactivated. */
     DEACTIVATED,
     /** The organization would be left without an admin. */
-    LAST_ADMIN
+    LAST_ADMIN,
+    /** A bounded collection is full (a room's watchers). */
+    LIMIT_REACHED
 }

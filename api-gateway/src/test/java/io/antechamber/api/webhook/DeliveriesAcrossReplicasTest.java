@@ -1,0 +1,60 @@
+package io.antechamber.api.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.antechamber.api.support.Http;
+import io.antechamber.api.support.StandaloneApp;
+import io.antechamber.api.support.TestApi;
+import io.antechamber.api.support.TestDatabase;
+import io.antechamber.api.webhook.WebhookReceiver.Received;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas on one database: events written through either reach the watcher once each, not once per replica,
+ * whichever replica writes the feed and whichever makes the attempt.
+ */
+class DeliveriesAcrossReplicasTest {
+
+    private static final String ADMIN = "delivery-replicas-admin-token-0123456789";
+    private static final int EVENTS_PER_REPLICA = 20;
+
+    @Test
+    void each_event_is_delivered_once_whichever_replica_handled_its_command() throws Exception {
+        Map<String, String> database = TestDatabase.freshProperties();
+        List<String> args = new ArrayList<>(StandaloneApp.NO_RATE_LIMITS);
+        args.add("--antechamber.webhooks.allow-private-targets=true");
+        args.add("--spring.datasource.hikari.maximum-pool-size=8");
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                StandaloneApp one = StandaloneApp.start(database, ADMIN, args.toArray(String[]::new));
+                StandaloneApp two = StandaloneApp.start(database, ADMIN, args.toArray(String[]::new))) {
+            TestApi api = new TestApi(one.http(), ADMIN);
+            TestApi.Org org = api.newOrg();
+            TestApi.Room room = api.newRoom(org, "ops");
+            api.watch(org.humanKey(), room, Map.of("webhook_url", receiver.url()));
+
+            for (int i = 0; i < EVENTS_PER_REPLICA; i++) {
+                for (Http replica : List.of(one.http(), two.http())) {
+                    replica.post("/v1/rooms/" + room.id() + "/signals", Map.of("type", "event-" + i))
+                            .auth(org.humanKey()).send().expect(201);
+                }
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 2 * EVENTS_PER_REPLICA);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> receiver.received().size() == 2 * EVENTS_PER_REPLICA);
+            Map<String, Long> perId = receiver.received().stream()
+                    .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
+            assertThat(perId).hasSize(2 * EVENTS_PER_REPLICA);
+            assertThat(perId.values()).containsOnly(1L);
+            assertThat(receiver.received().stream().map(Received::body).map(Http::parse)
+                    .map(envelope -> envelope.get("id").asText()).collect(Collectors.toSet()))
+                    .hasSize(2 * EVENTS_PER_REPLICA);
+        }
+    }
+}
