@@ -16,6 +16,7 @@ import io.antechamber.events.checkin.TaskModified;
 import io.antechamber.events.checkin.TaskPosted;
 import io.antechamber.events.checkin.TaskRejected;
 import io.antechamber.events.checkin.TaskReleased;
+import io.antechamber.events.feed.EventTypes;
 import io.antechamber.events.room.PolicyUpdated;
 import io.antechamber.events.room.SignalBroadcast;
 import io.antechamber.events.trust.TrustAdjusted;
@@ -31,28 +32,35 @@ import java.util.TreeSet;
 public final class EventNames {
 
     private static final Map<Class<?>, String> BY_EVENT = Map.ofEntries(
-            Map.entry(CheckInCreated.class, "checkin.created"),
-            Map.entry(TaskPosted.class, "checkin.created"),
-            Map.entry(CheckInApproved.class, "checkin.approved"),
-            Map.entry(TaskApproved.class, "checkin.approved"),
-            Map.entry(CheckInRejected.class, "checkin.rejected"),
-            Map.entry(TaskRejected.class, "checkin.rejected"),
-            Map.entry(CheckInModified.class, "checkin.modified"),
-            Map.entry(TaskModified.class, "checkin.modified"),
-            Map.entry(CheckInExpired.class, "checkin.expired"),
-            Map.entry(CheckInWithdrawn.class, "checkin.withdrawn"),
-            Map.entry(TaskClaimed.class, "checkin.claimed"),
-            Map.entry(TaskReleased.class, "checkin.released"),
-            Map.entry(ResultSubmitted.class, "checkin.submitted"),
-            Map.entry(MessagePosted.class, "checkin.message"),
-            Map.entry(HelpRequested.class, "checkin.help_requested"),
-            Map.entry(HelperJoined.class, "checkin.helper_joined"),
-            Map.entry(TrustAdjusted.class, "trust.adjusted"),
-            Map.entry(PolicyUpdated.class, "room.policy_updated"),
-            Map.entry(SignalBroadcast.class, "signal.broadcast"));
+            Map.entry(CheckInCreated.class, EventTypes.CHECKIN_CREATED),
+            Map.entry(TaskPosted.class, EventTypes.CHECKIN_CREATED),
+            Map.entry(CheckInApproved.class, EventTypes.CHECKIN_APPROVED),
+            Map.entry(TaskApproved.class, EventTypes.CHECKIN_APPROVED),
+            Map.entry(CheckInRejected.class, EventTypes.CHECKIN_REJECTED),
+            Map.entry(TaskRejected.class, EventTypes.CHECKIN_REJECTED),
+            Map.entry(CheckInModified.class, EventTypes.CHECKIN_MODIFIED),
+            Map.entry(TaskModified.class, EventTypes.CHECKIN_MODIFIED),
+            Map.entry(CheckInExpired.class, EventTypes.CHECKIN_EXPIRED),
+            Map.entry(CheckInWithdrawn.class, EventTypes.CHECKIN_WITHDRAWN),
+            Map.entry(TaskClaimed.class, EventTypes.CHECKIN_CLAIMED),
+            Map.entry(TaskReleased.class, EventTypes.CHECKIN_RELEASED),
+            Map.entry(ResultSubmitted.class, EventTypes.CHECKIN_SUBMITTED),
+            Map.entry(MessagePosted.class, EventTypes.CHECKIN_MESSAGE),
+            Map.entry(HelpRequested.class, EventTypes.CHECKIN_HELP_REQUESTED),
+            Map.entry(HelperJoined.class, EventTypes.CHECKIN_HELPER_JOINED),
+            Map.entry(TrustAdjusted.class, EventTypes.TRUST_ADJUSTED),
+            Map.entry(PolicyUpdated.class, EventTypes.ROOM_POLICY_UPDATED),
+            Map.entry(SignalBroadcast.class, EventTypes.SIGNAL_BROADCAST));
 
-    /** Every event name, sorted. */
-    public static final Set<String> ALL = new TreeSet<>(BY_EVENT.values());
+    /** Every event name, sorted; each names at least one domain event (checked at class load). */
+    public static final Set<String> ALL = new TreeSet<>(EventTypes.ALL);
+
+    static {
+        if (!ALL.equals(new TreeSet<>(BY_EVENT.values()))) {
+            throw new IllegalStateException("event names without a domain event, or the reverse: " + ALL + " vs "
+                    + new TreeSet<>(BY_EVENT.values()));
+        }
+    }
 
     private EventNames() {
     }

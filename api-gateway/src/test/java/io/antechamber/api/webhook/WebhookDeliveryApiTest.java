@@ -190,6 +190,22 @@ class WebhookDeliveryApiTest extends DeliveryAppTest {
     }
 
     @Test
+    void an_agent_removed_from_the_room_hears_nothing_more_through_its_watcher() {
+        TestApi.Agent agent = api.memberAgent(org, room, "listener");
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("webhook_url", receiver.url());
+        body.put("event_types", List.of("signal.broadcast"));
+        api.watch(agent.key(), room, body);
+        signal("while a member");
+        awaitRequests(1);
+
+        http.delete("/v1/rooms/" + room.id() + "/members/" + agent.id()).auth(org.humanKey()).send().expect(204);
+        signal("after leaving");
+
+        staysAt(1, Duration.ofSeconds(2));
+    }
+
+    @Test
     void a_rotated_secret_overlaps_two_signatures_each_verifying() {
         JsonNode registered = watch(Map.of());
         String oldSecret = registered.get("secret").asText();

@@ -32,6 +32,13 @@ public class JdbcWatcherTargets implements WatcherTargets {
     private static final TypeReference<Map<String, Object>> FILTER = new TypeReference<>() {
     };
     private static final String ACTIVE = WatcherStatus.ACTIVE.wire();
+    /**
+     * A watcher hears its room only while its owner may still read it: an active credential, and a member of the
+     * room or (a human) an admin of its org. An agent removed from the room, or deactivated, hears nothing more.
+     */
+    private static final String OWNER_MAY_WATCH = "EXISTS (SELECT 1 FROM credentials c WHERE c.actor_id = w.owner_id "
+            + "AND c.org_id = w.org_id AND c.active AND (c.role = 'ADMIN' OR EXISTS (SELECT 1 FROM room_members m "
+            + "WHERE m.room_id = w.room_id AND m.member_id = w.owner_id)))";
 
     private final JdbcTemplate jdbc;
 
@@ -41,8 +48,9 @@ public class JdbcWatcherTargets implements WatcherTargets {
 
     @Override
     public List<ActiveWatcher> activeInRoom(RoomId roomId) {
-        return jdbc.query("SELECT watcher_id, webhook_url, event_types, filter, created_at FROM watcher_targets "
-                        + "WHERE room_id = ? AND status = ? ORDER BY created_at, watcher_id",
+        return jdbc.query("SELECT w.watcher_id, w.webhook_url, w.event_types, w.filter, w.created_at "
+                        + "FROM watcher_targets w WHERE w.room_id = ? AND w.status = ? AND " + OWNER_MAY_WATCH
+                        + " ORDER BY w.created_at, w.watcher_id",
                 (rs, i) -> new ActiveWatcher(new WatcherId(rs.getString(1)), rs.getString(2),
                         read(rs.getString(3), STRINGS), read(rs.getString(4), FILTER),
                         rs.getTimestamp(5).toInstant()),
