@@ -58,7 +58,8 @@ public class AuthInterceptor implements HandlerInterceptor {
                 && method.getBeanType().getEnclosingClass() == RequestMappingInfoHandlerMapping.class;
     }
 
-    private Caller authenticate(HttpServletRequest request, AuthMode mode) {
+    /** The caller of a request that {@code mode} admits, or the refusal; also for handlers outside Spring MVC's. */
+    public Caller authenticate(HttpServletRequest request, AuthMode mode) {
         ResolvedCredential resolved = credentials.resolve(request);
         if (resolved.outcome() == ResolvedCredential.Outcome.NONE) {
             throw new ApiException(ApiError.UNAUTHORIZED, "send 'Authorization: Bearer <token>'");

@@ -83,6 +83,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         ADMIN_ORG(true, false, true, EnumSet.of(Caller.ADMIN)),
         /** Org admin, a resource of org A. */
         ADMIN_SCOPED(true, false, false, EnumSet.of(Caller.ADMIN)),
+        /** Any member of room A, and the org's admins (who act in every room): the room's event streams. */
+        ANY_IN_ROOM(true, true, false, EnumSet.of(Caller.ADMIN, Caller.REVIEWER_MEMBER, Caller.AGENT_MEMBER)),
         /** Agent, member of room A. */
         AGENT_IN_ROOM(false, true, false, EnumSet.of(Caller.AGENT_MEMBER)),
         /** Agent, the one that created the check-in or is the task's primary (the member agent). */
@@ -216,6 +218,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("POST", "/v1/rooms/{room}/check-in", "/v1/rooms/{room}/check-in", Map.of("action", "a"),
                         Access.AGENT_IN_ROOM),
                 row("GET", "/v1/rooms/{room}/check-ins", "/v1/rooms/{room}/check-ins", null, Access.ANY_READ),
+                // an admitted caller's stream would never end: an unknown type makes it a 400, decided after access
+                row("GET", "/v1/rooms/{room}/events", "/v1/rooms/{room}/events?types=no.such.type", null,
+                        Access.ANY_IN_ROOM),
                 row("GET", "/v1/check-ins/{id}", "/v1/check-ins/{check_in}", null, Access.ANY_READ),
                 row("GET", "/v1/check-ins/{id}/status", "/v1/check-ins/{check_in}/status", null, Access.ANY_READ),
                 row("GET", "/v1/check-ins/{id}/wait", "/v1/check-ins/{check_in}/wait?timeout_ms=0", null,

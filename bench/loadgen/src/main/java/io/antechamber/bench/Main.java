@@ -17,6 +17,8 @@ import java.util.Map;
  *   run         --url U --scenario ping|create|cycle|latency [--keys keys.json] --connections N [--rate R | --rate-from result.json --rate-fraction F]
  *               --warmup S --duration S [--max-ops N] [--probes N] --out result.json
  *   projections --url U --admin-token T --events N --timeout S [--app-log app.log] --out result.json
+ *   fanout-summary --file fanout.json
+ *   fanout      --url U --admin-token T --subscribers 1,1000 --check-ins N --rate R [--app-pid P] --out result.json
  *   report      --dir RESULTS_DIR --out latest.json
  *   jfr-top     --jfr recording.jfr [--top 25]
  * </pre>
@@ -38,6 +40,8 @@ public final class Main {
             case "setup" -> Setup.run(args);
             case "run" -> Scenarios.run(args);
             case "projections" -> ProjectionWatch.run(args);
+            case "fanout" -> Fanout.run(args);
+            case "fanout-summary" -> Report.fanoutSummary(args);
             case "report" -> Report.run(args);
             case "jfr-top" -> JfrTop.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);

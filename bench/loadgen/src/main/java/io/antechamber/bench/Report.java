@@ -51,6 +51,33 @@ final class Report {
         return String.join(", ", parts);
     }
 
+    static void fanoutSummary(Map<String, String> args) throws IOException {
+        Report report = new Report(new File("."));
+        report.line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "SCENARIO", "what", "deliveries", "p50 ms", "p99 ms",
+                "p99.9 ms", "missing", "app");
+        report.fanout(Main.JSON.readTree(new File(Main.required(args, "file"))));
+        System.out.print(report.text);
+    }
+
+    /** One line per subscriber count of the fan-out run (the first is its baseline): commit to delivery, threads. */
+    private void fanout(JsonNode fanout) {
+        for (JsonNode run : fanout.path("runs")) {
+            JsonNode latency = run.path("latency_from_201_ms");
+            line("%-9s %-44s %14s %9.1f %9.1f %9.1f %7d  threads %d after connect, %d idle, %d under load; "
+                    + "heap %d MiB; RSS %d MiB",
+                    "fanout", String.format(Locale.ROOT, "%d SSE subscribers, %d check-ins at %.0f/s",
+                            run.path("subscribers").asInt(), fanout.path("check_ins").asInt(),
+                            fanout.path("rate_per_s").asDouble()),
+                    String.format(Locale.ROOT, "%,d deliv.", run.path("deliveries").asLong()),
+                    latency.path("p50").asDouble(), latency.path("p99").asDouble(), latency.path("p999").asDouble(),
+                    run.path("deliveries_expected").asLong() - run.path("deliveries").asLong(),
+                    run.path("after_connect").path("jvm_threads_live").asInt(),
+                    run.path("idle").path("jvm_threads_live").asInt(),
+                    run.path("under_load").path("jvm_threads_live").asInt(),
+                    run.path("under_load").path("heap_used_mb").asInt(), run.path("under_load").path("rss_mb").asInt());
+        }
+    }
+
     private JsonNode read(String name) throws IOException {
         File f = new File(dir, name + ".json");
         return f.isFile() ? Main.JSON.readTree(f) : MissingNode.getInstance();
@@ -133,6 +160,7 @@ final class Report {
                 .asLong()), sizeLarge.path("throughput_per_s").asDouble(), "req/s", sizeLarge);
         line("%-9s %-44s %14s", "memory", "app peak RSS during create (VmHWM)",
                 String.format(Locale.ROOT, "%.0f MiB", rss.path("vmhwm_kb").asDouble() / 1024));
+        fanout(read("fanout"));
         line("");
         CheckInCost.lines(createCpu, read("create_db")).forEach(l -> line("%s", l));
 

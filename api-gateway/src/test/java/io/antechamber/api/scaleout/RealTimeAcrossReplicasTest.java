@@ -1,0 +1,164 @@
+package io.antechamber.api.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.antechamber.api.feed.EventNames;
+import io.antechamber.api.support.FeedTable;
+import io.antechamber.api.support.RoomActivity;
+import io.antechamber.api.support.SseClient;
+import io.antechamber.api.support.StandaloneApp;
+import io.antechamber.api.support.TestApi;
+import io.antechamber.api.support.TestDatabase;
+import io.antechamber.api.support.WsClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * API.md: "Every event reaches every subscriber whichever server instance handled the command." Two instances on one
+ * database; the commands go to A, the subscribers listen on B, and every event must reach each of them once, in
+ * order, within a second of when it happened. Each transport is one {@link Subscriber}: add one to
+ * {@link #subscribersOn} and it is held to the same promise.
+ */
+class RealTimeAcrossReplicasTest {
+
+    private static final String ADMIN = "realtime-admin-token-0123456789abcdef";
+    private static final Duration WITHIN = Duration.ofSeconds(1);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static StandaloneApp a;
+    private static StandaloneApp b;
+
+    /** One envelope as a subscriber received it. */
+    record Delivery(long id, String type, Instant occurredAt, Instant arrived) {
+    }
+
+    /** A client of one transport, connected to a replica, following one room. */
+    interface Subscriber extends AutoCloseable {
+
+        String name();
+
+        /** The next {@code count} deliveries, failing if they do not arrive within {@code patience}. */
+        List<Delivery> take(int count, Duration patience) throws Exception;
+
+        /** Whatever else arrives within {@code quiet}. */
+        List<Delivery> drain(Duration quiet) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> database = TestDatabase.freshProperties();
+        List<String> args = new ArrayList<>(StandaloneApp.NO_RATE_LIMITS);
+        args.add("--spring.datasource.hikari.maximum-pool-size=10"); // two apps beside the shared one
+        a = StandaloneApp.start(database, ADMIN, args.toArray(String[]::new));
+        b = StandaloneApp.start(database, ADMIN, args.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        Stream.of(b, a).filter(app -> app != null).forEach(StandaloneApp::close);
+    }
+
+    /** Every transport's subscriber on {@code replica}, following {@code room} with the key of a member. */
+    private static List<Subscriber> subscribersOn(StandaloneApp replica, TestApi.Room room, String key) {
+        return List.of(sse(replica, room, key), webSocket(replica, room, key));
+    }
+
+    @Test
+    void every_event_of_commands_handled_by_one_replica_reaches_every_subscriber_on_the_other_within_a_second()
+            throws Exception {
+        TestApi viaA = new TestApi(a.http(), ADMIN);
+        TestApi.Org org = viaA.newOrg();
+        TestApi.Room room = viaA.newRoom(org, "replicated");
+        TestApi.Agent worker = viaA.memberAgent(org, room, "worker");
+        TestApi.Agent helper = viaA.memberAgent(org, room, "helper");
+        List<Subscriber> subscribers = subscribersOn(b, room, org.humanKey());
+        try {
+            RoomActivity activity = new RoomActivity(viaA, a.http());
+            activity.everyKind(org, room, worker, helper, 1);
+            activity.everyKind(org, room, worker, helper, 2);
+            List<FeedTable.Row> rows = new FeedTable(a.bean(JdbcTemplate.class)).onceHolding(room.id(),
+                    EventNames.ALL, 2 * EventNames.ALL.size());
+
+            for (Subscriber subscriber : subscribers) {
+                List<Delivery> deliveries = subscriber.take(rows.size(), PATIENCE);
+                assertThat(deliveries).as(subscriber.name()).extracting(Delivery::id)
+                        .containsExactlyElementsOf(rows.stream().map(FeedTable.Row::seq).toList());
+                assertThat(deliveries).as(subscriber.name()).allSatisfy(delivery -> assertThat(
+                        Duration.between(delivery.occurredAt(), delivery.arrived()))
+                        .as("%s: %s %s from when it happened to its arrival", subscriber.name(), delivery.type(),
+                                delivery.id())
+                        .isLessThanOrEqualTo(WITHIN));
+                assertThat(subscriber.drain(Duration.ofMillis(300))).as(subscriber.name()).isEmpty();
+            }
+        } finally {
+            subscribers.forEach(Subscriber::close);
+        }
+    }
+
+    private static Subscriber sse(StandaloneApp replica, TestApi.Room room, String key) {
+        SseClient client = SseClient.open(replica.http(), "/v1/rooms/" + room.id() + "/events", key);
+        return new Subscriber() {
+            @Override
+            public String name() {
+                return "SSE";
+            }
+
+            @Override
+            public List<Delivery> take(int count, Duration patience) throws Exception {
+                return client.take(count, patience).stream().map(e -> delivery(e.envelope(), e.arrived())).toList();
+            }
+
+            @Override
+            public List<Delivery> drain(Duration quiet) throws Exception {
+                return client.drain(quiet).stream().map(e -> delivery(e.envelope(), e.arrived())).toList();
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
+    private static Subscriber webSocket(StandaloneApp replica, TestApi.Room room, String key) {
+        WsClient client = WsClient.connect(replica.http(), "/v1/rooms/" + room.id() + "/ws", key);
+        client.send("{\"resume_from\": \"0\"}"); // the room's feed from its start, which is now: live at once
+        return new Subscriber() {
+            @Override
+            public String name() {
+                return "WebSocket";
+            }
+
+            @Override
+            public List<Delivery> take(int count, Duration patience) throws Exception {
+                return client.take(count, patience).stream().map(f -> delivery(f.envelope(), f.arrived())).toList();
+            }
+
+            @Override
+            public List<Delivery> drain(Duration quiet) throws Exception {
+                return client.drain(quiet).stream().map(f -> delivery(f.envelope(), f.arrived())).toList();
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
+    private static Delivery delivery(JsonNode envelope, Instant arrived) {
+        return new Delivery(Long.parseLong(envelope.get("id").asText()), envelope.get("type").asText(),
+                Instant.parse(envelope.get("occurred_at").asText()), arrived);
+    }
+}
