@@ -20,7 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unclaimedAgents when self-registered agents nobody claims are removed
  * @param waits       long-polls ({@code /wait}): how many each credential may hold, and how the connection that wakes
  *                    them is watched
- * @param feed        the room event feed every real-time transport and webhook reads
  */
 @ConfigurationProperties("antechamber")
 public record AntechamberProperties(
@@ -31,8 +30,7 @@ public record AntechamberProperties(
         @DefaultValue UnclaimedAgentExpiry unclaimedAgents,
         @DefaultValue Waits waits,
         @DefaultValue List<String> trustedProxies,
-        @DefaultValue Idempotency idempotency,
-        @DefaultValue Feed feed) {
+        @DefaultValue Idempotency idempotency) {
 
     public record EmbeddedDb(@DefaultValue("./data") String dataDirectory) {
     }
@@ -61,12 +59,5 @@ public record AntechamberProperties(
      *                              replaced and every waiter re-reads its check-in
      */
     public record Waits(@DefaultValue("20") int maxPerCredential, @DefaultValue("5s") Duration listenerProbeInterval) {
-    }
-
-    /**
-     * @param storePollInterval how often the feed's writer looks for events another replica stored; events this
-     *                          replica stores wake it at once
-     */
-    public record Feed(@DefaultValue("100ms") Duration storePollInterval) {
     }
 }

@@ -1,5 +1,6 @@
 package io.antechamber.api.config;
 
+import io.antechamber.api.feed.FeedProperties;
 import io.antechamber.api.feed.RoomFeedWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,12 +72,12 @@ public class RoomFeedConfiguration {
      */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-            org.axonframework.config.Configuration configuration, AntechamberProperties properties) {
+            org.axonframework.config.Configuration configuration, FeedProperties feed) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(properties.feed().storePollInterval().toMillis())
+                .fetchDelay(feed.storePollInterval().toMillis())
                 .build();
     }
 }

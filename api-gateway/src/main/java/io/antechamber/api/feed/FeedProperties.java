@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resumeWindow         how long a new WebSocket waits for a {@code resume_from} frame before it goes live
  * @param revalidateInterval   how often every open stream's credential and room access are checked again
  * @param senderThreads        threads that write to every subscriber of this replica (writes never block)
+ * @param storePollInterval    how often the feed's writer looks for events another replica stored; events this
+ *                             replica stores wake it at once
  */
 @ConfigurationProperties("antechamber.feed")
 public record FeedProperties(
@@ -36,7 +38,8 @@ public record FeedProperties(
         @DefaultValue("10") int maxStreamsPerCredential,
         @DefaultValue("2s") Duration resumeWindow,
         @DefaultValue("30s") Duration revalidateInterval,
-        @DefaultValue("4") int senderThreads) {
+        @DefaultValue("4") int senderThreads,
+        @DefaultValue("100ms") Duration storePollInterval) {
 
     /** The contract's promise (API.md, issue 18): a client can resume from any id of the last seven days. */
     public static final Duration MIN_RETENTION = Duration.ofDays(7);
