@@ -59,7 +59,7 @@ class FeedRetentionTest extends IntegrationTest {
     private static FeedProperties properties(Duration retention, boolean allowShort) {
         return new FeedProperties(retention, allowShort, Duration.ofHours(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), 500, Duration.ofSeconds(15), 1000, 10, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), 4);
+                Duration.ofSeconds(30), 4, Duration.ofMillis(100));
     }
 
     private void insert(long seq, Instant occurredAt) {
