@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.feed.EventNames;
 import io.antechamber.api.support.FeedTable;
+import io.antechamber.api.support.Http;
+import io.antechamber.api.support.RedisServer;
+import io.antechamber.api.support.RedisSubscriber;
 import io.antechamber.api.support.RoomActivity;
 import io.antechamber.api.support.SseClient;
 import io.antechamber.api.support.StandaloneApp;
 import io.antechamber.api.support.TestApi;
 import io.antechamber.api.support.TestDatabase;
+import io.antechamber.api.support.WebhookReceiver;
 import io.antechamber.api.support.WsClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +37,7 @@ class RealTimeAcrossReplicasTest {
     private static final String ADMIN = "realtime-admin-token-0123456789abcdef";
     private static final Duration WITHIN = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static RedisServer redis;
     private static StandaloneApp a;
     private static StandaloneApp b;
 
@@ -44,6 +49,14 @@ class RealTimeAcrossReplicasTest {
     interface Subscriber extends AutoCloseable {
 
         String name();
+
+        /**
+         * Whether it promises the feed's order: webhook attempts run in parallel, so a watcher's deliveries may
+         * overtake each other (API.md: "in order ... as far as retries allow").
+         */
+        default boolean ordered() {
+            return true;
+        }
 
         /** The next {@code count} deliveries, failing if they do not arrive within {@code patience}. */
         List<Delivery> take(int count, Duration patience) throws Exception;
@@ -58,8 +71,12 @@ class RealTimeAcrossReplicasTest {
     @BeforeAll
     static void start() {
         Map<String, String> database = TestDatabase.freshProperties();
+        redis = RedisServer.onFreePort().start();
         List<String> args = new ArrayList<>(StandaloneApp.NO_RATE_LIMITS);
         args.add("--spring.datasource.hikari.maximum-pool-size=10"); // two apps beside the shared one
+        args.add("--spring.data.redis.host=127.0.0.1");
+        args.add("--spring.data.redis.port=" + redis.port());
+        args.add("--antechamber.webhooks.allow-private-targets=true"); // the receiver is on this machine
         a = StandaloneApp.start(database, ADMIN, args.toArray(String[]::new));
         b = StandaloneApp.start(database, ADMIN, args.toArray(String[]::new));
     }
@@ -67,11 +84,19 @@ class RealTimeAcrossReplicasTest {
     @AfterAll
     static void stop() {
         Stream.of(b, a).filter(app -> app != null).forEach(StandaloneApp::close);
+        if (redis != null) {
+            redis.close();
+        }
     }
 
-    /** Every transport's subscriber on {@code replica}, following {@code room} with the key of a member. */
-    private static List<Subscriber> subscribersOn(StandaloneApp replica, TestApi.Room room, String key) {
-        return List.of(sse(replica, room, key), webSocket(replica, room, key));
+    /**
+     * Every transport's subscriber on {@code replica}, following {@code room} with the key of a member: SSE and
+     * WebSocket connected to it, a watcher registered through it, and a Redis subscriber (whichever replica publishes).
+     */
+    private static List<Subscriber> subscribersOn(StandaloneApp replica, TestApi.Room room, String key)
+            throws Exception {
+        return List.of(sse(replica, room, key), webSocket(replica, room, key), redis(room), webhook(replica, room,
+                key));
     }
 
     @Test
@@ -92,8 +117,13 @@ class RealTimeAcrossReplicasTest {
 
             for (Subscriber subscriber : subscribers) {
                 List<Delivery> deliveries = subscriber.take(rows.size(), PATIENCE);
-                assertThat(deliveries).as(subscriber.name()).extracting(Delivery::id)
-                        .containsExactlyElementsOf(rows.stream().map(FeedTable.Row::seq).toList());
+                List<Long> feed = rows.stream().map(FeedTable.Row::seq).toList();
+                if (subscriber.ordered()) {
+                    assertThat(deliveries).as(subscriber.name()).extracting(Delivery::id).containsExactlyElementsOf(feed);
+                } else {
+                    assertThat(deliveries).as(subscriber.name()).extracting(Delivery::id)
+                            .containsExactlyInAnyOrderElementsOf(feed);
+                }
                 assertThat(deliveries).as(subscriber.name()).allSatisfy(delivery -> assertThat(
                         Duration.between(delivery.occurredAt(), delivery.arrived()))
                         .as("%s: %s %s from when it happened to its arrival", subscriber.name(), delivery.type(),
@@ -155,6 +185,87 @@ class RealTimeAcrossReplicasTest {
                 client.close();
             }
         };
+    }
+
+    private static Subscriber redis(TestApi.Room room) {
+        RedisSubscriber client = RedisSubscriber.toEveryRoom(redis);
+        return new Polled("Redis", client::close) {
+            @Override
+            List<Delivery> all() {
+                return client.arrivals(room.id()).stream()
+                        .map(message -> delivery(Http.parse(message.text()), message.at())).toList();
+            }
+        };
+    }
+
+    /** A watcher of every event, registered through {@code replica}; each delivery's signature must verify. */
+    private static Subscriber webhook(StandaloneApp replica, TestApi.Room room, String key) throws Exception {
+        WebhookReceiver receiver = new WebhookReceiver();
+        String secret = new TestApi(replica.http(), ADMIN).watch(key, room, Map.of("webhook_url", receiver.url()))
+                .get("secret").asText();
+        return new Polled("webhook", receiver::close) {
+            @Override
+            public boolean ordered() {
+                return false;
+            }
+
+            @Override
+            List<Delivery> all() {
+                return receiver.received().stream().map(request -> {
+                    assertThat(WebhookReceiver.verifies(request, secret)).as("signature of %s", request.body())
+                            .isTrue();
+                    JsonNode envelope = Http.parse(request.body());
+                    return delivery(envelope, request.at());
+                }).toList();
+            }
+        };
+    }
+
+    /** A subscriber whose client keeps everything it received, in arrival order, which {@link #all} reads. */
+    private abstract static class Polled implements Subscriber {
+
+        private final String name;
+        private final Runnable close;
+        private int taken;
+
+        Polled(String name, Runnable close) {
+            this.name = name;
+            this.close = close;
+        }
+
+        abstract List<Delivery> all();
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public List<Delivery> take(int count, Duration patience) throws Exception {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (all().size() < taken + count && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            List<Delivery> all = all();
+            assertThat(all.size() - taken).as("%s: deliveries within %s", name, patience).isGreaterThanOrEqualTo(count);
+            List<Delivery> next = all.subList(taken, taken + count);
+            taken += count;
+            return next;
+        }
+
+        @Override
+        public List<Delivery> drain(Duration quiet) throws Exception {
+            Thread.sleep(quiet.toMillis());
+            List<Delivery> all = all();
+            List<Delivery> rest = all.subList(taken, all.size());
+            taken = all.size();
+            return rest;
+        }
+
+        @Override
+        public void close() {
+            close.run();
+        }
     }
 
     private static Delivery delivery(JsonNode envelope, Instant arrived) {

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,11 @@ public final class RedisSubscriber implements AutoCloseable {
 
     private final RedisClient client;
     private final StatefulRedisPubSubConnection<String, String> connection;
-    private final Map<String, List<String>> messages = new ConcurrentHashMap<>();
+    /** A message and when it arrived. */
+    public record Message(String text, Instant at) {
+    }
+
+    private final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
 
     private RedisSubscriber(RedisClient client, StatefulRedisPubSubConnection<String, String> connection) {
         this.client = client;
@@ -38,7 +43,8 @@ public final class RedisSubscriber implements AutoCloseable {
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String pattern, String channel, String message) {
-                subscriber.messages.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(message);
+                subscriber.messages.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>())
+                        .add(new Message(message, Instant.now()));
             }
         });
         connection.sync().psubscribe("room:*:events");
@@ -47,12 +53,17 @@ public final class RedisSubscriber implements AutoCloseable {
 
     /** The messages received on {@code room:{roomId}:events}, in the order they arrived. */
     public List<String> received(String roomId) {
+        return arrivals(roomId).stream().map(Message::text).toList();
+    }
+
+    /** The messages received on {@code room:{roomId}:events} with their arrival times, in arrival order. */
+    public List<Message> arrivals(String roomId) {
         return List.copyOf(messages.getOrDefault("room:" + roomId + ":events", List.of()));
     }
 
     /** Every message received on any room's channel. */
     public List<String> receivedOnEveryChannel() {
-        return messages.values().stream().flatMap(List::stream).toList();
+        return messages.values().stream().flatMap(List::stream).map(Message::text).toList();
     }
 
     @Override

@@ -1,13 +1,14 @@
 package io.antechamber.api.webhook;
 
+import io.antechamber.api.support.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.antechamber.api.support.Http;
 import io.antechamber.api.support.StandaloneApp;
 import io.antechamber.api.support.TestApi;
 import io.antechamber.api.support.TestDatabase;
-import io.antechamber.api.webhook.WebhookReceiver.Received;
+import io.antechamber.api.support.WebhookReceiver.Received;
+import io.antechamber.api.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,16 @@
 package io.antechamber.api.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.AppProcess;
 import io.antechamber.api.support.Http;
 import io.antechamber.api.support.StandaloneApp;
 import io.antechamber.api.support.TestApi;
 import io.antechamber.api.support.TestDatabase;
-import io.antechamber.api.webhook.WebhookReceiver.Answer;
+import io.antechamber.api.support.WebhookReceiver.Answer;
+import io.antechamber.api.support.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

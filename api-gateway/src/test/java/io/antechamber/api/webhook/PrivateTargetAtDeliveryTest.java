@@ -1,13 +1,14 @@
 package io.antechamber.api.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.AntechamberApplication;
 import io.antechamber.api.support.Http;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.TestApi;
 import io.antechamber.api.support.TestDatabase;
+import io.antechamber.api.support.WebhookReceiver;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.HumanId;
 import io.antechamber.events.common.OrgId;
@@ -23,8 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**

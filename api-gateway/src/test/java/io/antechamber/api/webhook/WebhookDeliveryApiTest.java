@@ -1,14 +1,15 @@
 package io.antechamber.api.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.Http;
 import io.antechamber.api.support.Response;
 import io.antechamber.api.support.TestApi;
-import io.antechamber.api.webhook.WebhookReceiver.Answer;
-import io.antechamber.api.webhook.WebhookReceiver.Received;
+import io.antechamber.api.support.WebhookReceiver.Answer;
+import io.antechamber.api.support.WebhookReceiver.Received;
+import io.antechamber.api.support.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.antechamber.api.webhook;
+package io.antechamber.api.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,19 +25,19 @@ import javax.crypto.spec.SecretKeySpec;
  * a delay, a Retry-After), one scripted answer per request, then 204. It verifies signatures the way the Standard
  * Webhooks specification describes, with code of its own, not the server's.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(Instant at, Map<String, List<String>> headers, String body) {
+    public record Received(Instant at, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    record Answer(int status, long delayMs, String retryAfter) {
+    public record Answer(int status, long delayMs, String retryAfter) {
 
-        static Answer status(int status) {
+        public static Answer status(int status) {
             return new Answer(status, 0, null);
         }
     }
@@ -47,28 +47,28 @@ final class WebhookReceiver implements AutoCloseable {
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
     private volatile Answer otherwise = Answer.status(204);
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/hook", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    WebhookReceiver then(Answer answer) {
+    public WebhookReceiver then(Answer answer) {
         script.add(answer);
         return this;
     }
 
-    WebhookReceiver otherwise(Answer answer) {
+    public WebhookReceiver otherwise(Answer answer) {
         otherwise = answer;
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
@@ -94,7 +94,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Whether one of the request's signatures is the HMAC of its id, timestamp and body under {@code secret}. */
-    static boolean verifies(Received request, String secret) {
+    public static boolean verifies(Received request, String secret) {
         String signed = request.header("webhook-id") + "." + request.header("webhook-timestamp") + "." + request.body();
         byte[] expected;
         try {
