@@ -68,14 +68,15 @@ class FeedTailerTest extends IntegrationTest {
         Integer killed = jdbc.queryForObject("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                 + "WHERE application_name = ? AND datname = current_database()", Integer.class,
                 FeedTailer.APPLICATION_NAME);
-        assertThat(killed).isEqualTo(1);
+        assertThat(killed).as("this application's tailer, and those of other cached test applications on this database")
+                .isPositive();
         List<Long> written = LongStream.range(0, 20).mapToObj(i -> insertWithoutNotify()).toList();
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= written.size());
         assertThat(received).containsExactlyElementsOf(written);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT count(*) FROM "
                 + "pg_stat_activity WHERE application_name = ? AND datname = current_database()", Integer.class,
-                FeedTailer.APPLICATION_NAME) == 1);
+                FeedTailer.APPLICATION_NAME) == killed);
     }
 
     private long insertWithoutNotify() {
