@@ -377,3 +377,16 @@ create_db() {
     }' >"$RUN/create_db.json"
   log "create's database work per check-in: $(sed 's/,"tables".*//' "$RUN/create_db.json")"
 }
+
+# --- webhook deliveries -------------------------------------------------------------------------------------------
+
+# App run for the webhook deliveries scenario (bench/webhooks, and bench/run's last step): the app with private
+# targets allowed, since the receiver is in the load generator on 127.0.0.1; every other webhook setting at its
+# default. Writes $1/webhooks.json for watcher counts $2 ("1,10"), $3 check-ins at $4 a second.
+webhooks_run() {
+  ANTECHAMBER_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true start_app webhooks
+  log "webhooks: B_hook, then $2 watchers, $3 check-ins at $4/s each (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  loadgen webhooks --url "$URL" --admin-token "$ADMIN_TOKEN" --watchers "$2" --check-ins "$3" --rate "$4" \
+    --app-pid "$APP_PID" --out "$1/webhooks.json" >&2
+  stop_app
+}
