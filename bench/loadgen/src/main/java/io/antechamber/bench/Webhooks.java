@@ -21,11 +21,13 @@ import org.HdrHistogram.Histogram;
  * on one room of one instance, all pointed at it, then N check-ins created in that room at a steady rate; each must
  * reach every watcher. Measured per watcher count: deliveries per second from the first check-in's 201 to the last
  * delivery's arrival, the time from each check-in's 201 (its commit) to each delivery's arrival, duplicates and
- * refused signatures, and the app's CPU per delivery. The baseline, measured first in the same run: the same receiver's
+ * refused signatures, and the app's CPU per delivery (its check-in's included), in all and above what the idle app
+ * spends (sampled for 5 s before the check-ins). A run with 0 watchers is the check-ins' own cost, so the difference
+ * from it is what the deliveries cost. The baseline, measured first in the same run: the same receiver's
  * rate for POSTs sent straight from here, with a body the app delivered and the same signature headers, closed loop on
  * as many connections as the app makes attempts at once (its default cap, 3).
  * <pre>
- *   webhooks --url U --admin-token T --watchers 1,10 --check-ins 200 --rate 10 [--warmup-check-ins 100]
+ *   webhooks --url U --admin-token T --watchers 0,1,10 --check-ins 200 --rate 10 [--warmup-check-ins 100]
  *            [--baseline-connections 3] [--baseline-s 10] [--patience-s 180] [--app-pid P] --out webhooks.json
  * </pre>
  * The app must run with {@code antechamber.webhooks.allow-private-targets=true}: the receiver is on 127.0.0.1.
@@ -33,6 +35,7 @@ import org.HdrHistogram.Histogram;
 final class Webhooks {
 
     private static final String EVENT_TYPE = "checkin.created";
+    private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
 
     private final URI base;
     private final String adminToken;
@@ -69,7 +72,7 @@ final class Webhooks {
             webhooks.measure(1, Math.max(warmup, 1), rate);
             out.put("baseline", webhooks.baseline(baselineConnections, baselineSeconds));
             List<Object> runs = new ArrayList<>();
-            for (String count : args.getOrDefault("watchers", "1,10").split(",")) {
+            for (String count : args.getOrDefault("watchers", "0,1,10").split(",")) {
                 runs.add(webhooks.measure(Integer.parseInt(count.trim()), checkIns, rate));
             }
             out.put("runs", runs);
@@ -170,6 +173,10 @@ final class Webhooks {
 
         Map<String, Long> committedAt = new ConcurrentHashMap<>();
         String loadBefore = loadAverage();
+        // the idle app's own CPU (pollers of the feed, the event store and db-scheduler), to take out of the run's
+        long idleStart = appCpuTicks();
+        Thread.sleep(IDLE_SAMPLE.toMillis());
+        double idleTicksPerNano = (appCpuTicks() - idleStart) / (double) IDLE_SAMPLE.toNanos();
         long cpuBefore = appCpuTicks();
         long sendStart = System.nanoTime();
         try (Http http = new Http(base.getHost(), base.getPort())) {
@@ -198,6 +205,7 @@ final class Webhooks {
             arrivals.addAll(sink.drain());
         }
         long cpuAfter = appCpuTicks();
+        long cpuNanos = System.nanoTime() - sendStart;
 
         Histogram fromCommit = new Histogram(600_000_000L, 3);
         long lastArrival = sendStart;
@@ -215,7 +223,7 @@ final class Webhooks {
             fromCommit.recordValue(Math.max(0, (arrival.nanos() - committed) / 1000));
             lastArrival = Math.max(lastArrival, arrival.nanos());
         }
-        double deliverySeconds = (lastArrival - sendStart) / 1e9;
+        double deliverySeconds = Math.max(lastArrival - sendStart, 1) / 1e9;
         try (Http http = new Http(base.getHost(), base.getPort())) {
             for (String id : watcherIds) { // cancels what is still pending, so the next run starts clean
                 http.request("DELETE", "/v1/watchers/" + id, humanKey, null);
@@ -231,8 +239,14 @@ final class Webhooks {
         result.put("first_201_to_last_arrival_s", deliverySeconds);
         result.put("deliveries_per_s", arrivals.size() / deliverySeconds);
         result.put("latency_from_201_ms", percentiles(fromCommit, 1e3));
-        if (cpuBefore >= 0 && cpuAfter >= 0 && !arrivals.isEmpty()) {
-            result.put("app_cpu_ms_per_delivery", (cpuAfter - cpuBefore) * 10.0 / arrivals.size());
+        if (cpuBefore >= 0 && cpuAfter >= 0) {
+            double aboveIdleMs = Math.max(0, cpuAfter - cpuBefore - idleTicksPerNano * cpuNanos) * 10.0;
+            result.put("app_idle_cpu_ms_per_s", idleTicksPerNano * 1e9 * 10.0);
+            result.put("app_cpu_ms_per_check_in_above_idle", aboveIdleMs / checkIns);
+            if (!arrivals.isEmpty()) {
+                result.put("app_cpu_ms_per_delivery", (cpuAfter - cpuBefore) * 10.0 / arrivals.size());
+                result.put("app_cpu_ms_per_delivery_above_idle", aboveIdleMs / arrivals.size());
+            }
         }
         result.put("load_average_before", loadBefore);
         result.put("load_average_after", loadAverage());
