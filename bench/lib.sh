@@ -377,3 +377,28 @@ create_db() {
     }' >"$RUN/create_db.json"
   log "create's database work per check-in: $(sed 's/,"tables".*//' "$RUN/create_db.json")"
 }
+
+# --- webhook deliveries -------------------------------------------------------------------------------------------
+
+# App run for the webhook deliveries scenario (bench/webhooks, and bench/run's last step): the app with private
+# targets allowed, since the receiver is in the load generator on 127.0.0.1; every other webhook setting at its
+# default. Writes $1/webhooks.json for watcher counts $2 ("1,10"), $3 check-ins at $4 a second, and
+# $1/webhooks_db.txt: the deadlines the app stored meanwhile (db-scheduler's scheduled_tasks rows: one per check-in
+# for its timeout, one per delivery attempt, and one per attempt put off because the replica was at its cap) beside
+# the delivery events, so the put-off attempts can be counted.
+webhooks_run() {
+  local inserted
+  inserted=$(sql "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'scheduled_tasks'")
+  ANTECHAMBER_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true start_app webhooks
+  log "webhooks: B_hook, then $2 watchers, $3 check-ins at $4/s each (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  loadgen webhooks --url "$URL" --admin-token "$ADMIN_TOKEN" --watchers "$2" --check-ins "$3" --rate "$4" \
+    --app-pid "$APP_PID" --out "$1/webhooks.json" >&2
+  stop_app
+  sleep 1 # the app's sessions report their statistics as they end
+  { echo "scheduled_tasks rows inserted during the app run: $(( $(sql "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'scheduled_tasks'") - inserted ))"
+    echo "events of the app run's kinds in the whole store: count, type, the last one's time (the last run's)"
+    sql "SELECT count(*) || ' ' || regexp_replace(payload_type, '.*\.', '') || ' ' || max(time_stamp)
+           FROM domain_event_entry WHERE payload_type ~ '(CheckInCreated|Delivery)' GROUP BY payload_type ORDER BY 1"
+  } >"$1/webhooks_db.txt"
+  log "webhooks: $(head -1 "$1/webhooks_db.txt")"
+}

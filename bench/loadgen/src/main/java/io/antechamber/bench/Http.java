@@ -62,23 +62,34 @@ final class Http implements Closeable {
         return request("POST", path, token, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A POST with extra header lines ({@code "name: value\r\n"} each), e.g. a webhook's signature headers. */
+    Response postSigned(String path, String headers, byte[] body) throws IOException {
+        return request("POST", path, null, headers, body);
+    }
+
     Response request(String method, String path, String token, byte[] body) throws IOException {
+        return request(method, path, token, "", body);
+    }
+
+    private Response request(String method, String path, String token, String headers, byte[] body)
+            throws IOException {
         boolean reused = socket != null;
         try {
-            return exchange(method, path, token, body);
+            return exchange(method, path, token, headers, body);
         } catch (StaleConnection e) {
             close();
             if (!reused) {
                 throw e;
             }
-            return exchange(method, path, token, body);
+            return exchange(method, path, token, headers, body);
         } catch (IOException e) {
             close();
             throw e;
         }
     }
 
-    private Response exchange(String method, String path, String token, byte[] body) throws IOException {
+    private Response exchange(String method, String path, String token, String headers, byte[] body)
+            throws IOException {
         if (socket == null) {
             open();
         }
@@ -88,6 +99,7 @@ final class Http implements Closeable {
         if (token != null) {
             head.writeBytes(("Authorization: Bearer " + token + "\r\n").getBytes(StandardCharsets.US_ASCII));
         }
+        head.writeBytes(headers.getBytes(StandardCharsets.US_ASCII));
         if (body != null) {
             head.writeBytes(("Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -120,7 +132,9 @@ final class Http implements Closeable {
             }
         }
         byte[] body;
-        if (chunked) {
+        if (status == 204 || status == 304) {
+            body = new byte[0]; // no body, whatever the headers say (RFC 9112, 6.3)
+        } else if (chunked) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             while (true) {
                 String sizeLine = readLine(false);

@@ -19,6 +19,8 @@ import java.util.Map;
  *   projections --url U --admin-token T --events N --timeout S [--app-log app.log] --out result.json
  *   fanout-summary --file fanout.json
  *   fanout      --url U --admin-token T --subscribers 1,1000 --check-ins N --rate R [--app-pid P] --out result.json
+ *   webhooks    --url U --admin-token T --watchers 1,10 --check-ins N --rate R [--app-pid P] --out result.json
+ *   webhooks-summary --file webhooks.json
  *   report      --dir RESULTS_DIR --out latest.json
  *   jfr-top     --jfr recording.jfr [--top 25]
  * </pre>
@@ -42,6 +44,8 @@ public final class Main {
             case "projections" -> ProjectionWatch.run(args);
             case "fanout" -> Fanout.run(args);
             case "fanout-summary" -> Report.fanoutSummary(args);
+            case "webhooks" -> Webhooks.run(args);
+            case "webhooks-summary" -> Report.webhooksSummary(args);
             case "report" -> Report.run(args);
             case "jfr-top" -> JfrTop.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);

@@ -78,6 +78,46 @@ final class Report {
         }
     }
 
+    static void webhooksSummary(Map<String, String> args) throws IOException {
+        Report report = new Report(new File("."));
+        report.line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "SCENARIO", "what", "rate", "p50 ms", "p99 ms",
+                "p99.9 ms", "missing", "");
+        report.webhooks(Main.JSON.readTree(new File(Main.required(args, "file"))));
+        System.out.print(report.text);
+    }
+
+    /**
+     * The webhook baseline (direct POSTs to the same receiver) and one line per watcher count: deliveries/s from the
+     * first check-in's 201 to the last arrival, 201 to arrival, and each rate as a ratio of the baseline.
+     */
+    private void webhooks(JsonNode webhooks) {
+        if (webhooks.isMissingNode()) {
+            return;
+        }
+        JsonNode baseline = webhooks.path("baseline");
+        double baseRate = baseline.path("deliveries_per_s").asDouble();
+        JsonNode post = baseline.path("post_latency_ms");
+        line("%-9s %-44s %14s %9.1f %9.1f %9.1f %7d", "B_hook", String.format(Locale.ROOT,
+                "direct signed POSTs to the receiver, %d conns", baseline.path("connections").asInt()),
+                rate(baseRate, "req/s"), post.path("p50").asDouble(), post.path("p99").asDouble(),
+                post.path("p999").asDouble(), baseline.path("errors").asLong());
+        for (JsonNode run : webhooks.path("runs")) {
+            JsonNode latency = run.path("latency_from_201_ms");
+            double deliveries = run.path("deliveries_per_s").asDouble();
+            line("%-9s %-44s %14s %9.1f %9.1f %9.1f %7d  offered %.0f/s; / B_hook %.4f; dup %d; "
+                    + "app CPU above idle %.1f ms/check-in; load %s",
+                    "webhooks", String.format(Locale.ROOT, "%d watchers, %d check-ins at %.0f/s",
+                            run.path("watchers").asInt(), webhooks.path("check_ins").asInt(),
+                            webhooks.path("rate_per_s").asDouble()),
+                    String.format(Locale.ROOT, "%,.1f deliv/s", deliveries), latency.path("p50").asDouble(),
+                    latency.path("p99").asDouble(), latency.path("p999").asDouble(),
+                    run.path("deliveries_expected").asLong() - run.path("deliveries").asLong(),
+                    run.path("offered_per_s").asDouble(), baseRate > 0 ? deliveries / baseRate : 0,
+                    run.path("duplicates").asLong(), run.path("app_cpu_ms_per_check_in_above_idle").asDouble(),
+                    run.path("load_average_after").asText());
+        }
+    }
+
     private JsonNode read(String name) throws IOException {
         File f = new File(dir, name + ".json");
         return f.isFile() ? Main.JSON.readTree(f) : MissingNode.getInstance();
@@ -161,6 +201,7 @@ final class Report {
         line("%-9s %-44s %14s", "memory", "app peak RSS during create (VmHWM)",
                 String.format(Locale.ROOT, "%.0f MiB", rss.path("vmhwm_kb").asDouble() / 1024));
         fanout(read("fanout"));
+        webhooks(read("webhooks"));
         line("");
         CheckInCost.lines(createCpu, read("create_db")).forEach(l -> line("%s", l));
 
