@@ -6,6 +6,7 @@ import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.room.RoomResolver;
+import io.antechamber.api.web.CredentialSlots;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.PagedQueries;
@@ -116,7 +117,7 @@ public class CheckInController {
             result.setResult(Data.of(CheckInJson.of(current)));
             return result;
         }
-        WaitSlots.Slot slot = waitSlots.take(caller.credential());
+        CredentialSlots.Slot slot = waitSlots.take(caller.credential());
         AutoCloseable subscription = null;
         try {
             Runnable check = () -> {
