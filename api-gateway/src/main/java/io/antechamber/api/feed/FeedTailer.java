@@ -64,6 +64,15 @@ public class FeedTailer implements SmartLifecycle {
         return position;
     }
 
+    /**
+     * Before the web server (Spring Boot starts it at {@code Integer.MAX_VALUE - 2048}): a stream opened by the first
+     * request takes its starting point from {@link #position()}, which is -1 until this has started.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
+    }
+
     @Override
     public void start() {
         position = reader.maxSeq();

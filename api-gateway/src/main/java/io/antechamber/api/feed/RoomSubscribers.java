@@ -14,8 +14,16 @@ public class RoomSubscribers {
 
     private final Map<String, Set<FeedSubscriber>> byRoom = new ConcurrentHashMap<>();
 
+    /**
+     * Added inside the map's atomic step: added after it, to a set that {@link #remove} was just dropping as empty,
+     * the subscriber would sit in a set no longer in the map and never be offered an entry.
+     */
     public void add(FeedSubscriber subscriber) {
-        byRoom.computeIfAbsent(subscriber.roomId(), room -> new CopyOnWriteArraySet<>()).add(subscriber);
+        byRoom.compute(subscriber.roomId(), (room, set) -> {
+            Set<FeedSubscriber> subscribers = set == null ? new CopyOnWriteArraySet<>() : set;
+            subscribers.add(subscriber);
+            return subscribers;
+        });
     }
 
     public void remove(FeedSubscriber subscriber) {

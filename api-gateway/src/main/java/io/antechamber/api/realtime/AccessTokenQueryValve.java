@@ -33,7 +33,8 @@ public final class AccessTokenQueryValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String query = request.getQueryString();
-        if (query != null && query.contains(PARAMETER)) {
+        // decoded first: the container would also read "access%5Ftoken" as the parameter, and log it raw
+        if (query != null && decode(query).contains(PARAMETER)) {
             List<String> kept = new ArrayList<>();
             String token = null;
             for (String part : query.split("&")) {

@@ -74,7 +74,9 @@ public class WebhookPost implements AutoCloseable {
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
         ScheduledFuture<?> abort = timer.schedule(post::cancel, TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, post, null);
             int status = response.getCode();
             if (status >= 200 && status < 300) {
                 return new Response(status, null, null, false);
@@ -93,7 +95,27 @@ public class WebhookPost implements AutoCloseable {
                             + (e.getMessage() == null ? "" : " " + e.getMessage());
             return new Response(null, shorten(why), null, false);
         } finally {
+            release(post, response); // still under the time limit: a short body may come slowly too
             abort.cancel(false);
+        }
+    }
+
+    /**
+     * Closing a response reads the rest of its body (to keep the connection), however long it is and however slowly
+     * it comes: a body that is not known to be short is cut off with its connection instead.
+     */
+    private static void release(HttpPost post, ClassicHttpResponse response) {
+        if (response == null) {
+            return;
+        }
+        HttpEntity entity = response.getEntity();
+        if (entity != null && (entity.getContentLength() < 0 || entity.getContentLength() > MAX_RESPONSE_BYTES)) {
+            post.cancel();
+        }
+        try {
+            response.close();
+        } catch (IOException e) {
+            // the connection was cut off, or is gone already
         }
     }
 
@@ -109,7 +131,8 @@ public class WebhookPost implements AutoCloseable {
         if (entity == null) {
             return "";
         }
-        try (InputStream in = entity.getContent()) {
+        try {
+            InputStream in = entity.getContent(); // closed with the response (release)
             String text = new String(in.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8)
                     .replaceAll("\\p{Cntrl}+", " ").strip();
             return text.isEmpty() ? "" : ": " + text;

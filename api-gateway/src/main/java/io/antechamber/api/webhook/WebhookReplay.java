@@ -11,7 +11,6 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.antechamber.api.feed.FeedEntry;
 import io.antechamber.command.watcher.ActiveWatcher;
-import io.antechamber.command.watcher.WatcherSigning;
 import io.antechamber.command.watcher.WatcherTargets;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.common.ActorType;
@@ -19,7 +18,6 @@ import io.antechamber.events.common.OrgId;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.delivery.ReplayDelivery;
 import io.antechamber.events.watcher.WatcherId;
-import io.antechamber.events.watcher.WatcherStatus;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +83,7 @@ public class WebhookReplay {
         Actor by = new Actor(ActorType.valueOf(order.byType()), order.byId());
         long after = order.afterSeq() != null ? order.afterSeq() : firstAtOrAfter(order) - 1;
         int sent = 0;
-        while (sent < MAX_EVENTS && active(watcherId)) {
+        while (sent < MAX_EVENTS && active(watcherId, new RoomId(order.roomId()))) {
             List<FeedEntry> page = page(order, after);
             for (FeedEntry entry : page) {
                 after = entry.seq();
@@ -103,8 +101,12 @@ public class WebhookReplay {
         log.info("replay for watcher {} asked for {} deliveries", watcherId, sent);
     }
 
-    private boolean active(WatcherId watcherId) {
-        return watchers.signing(watcherId).map(WatcherSigning::status).orElse(null) == WatcherStatus.ACTIVE;
+    /**
+     * Active, and its owner may still read the room (as for live matching): an agent removed from the room must not
+     * get what happened there after it left by asking for a replay.
+     */
+    private boolean active(WatcherId watcherId, RoomId roomId) {
+        return watchers.activeInRoom(roomId).stream().anyMatch(watcher -> watcher.id().equals(watcherId));
     }
 
     private long firstAtOrAfter(ReplayOrder order) {

@@ -147,6 +147,8 @@ class StreamLimitsTest {
             assertThat(ws.take(1, PATIENCE)).hasSize(1);
         }
         app.http().get("/v1/me?access_token=" + org.humanKey()).send().expect(401);
+        // the same parameter with its name percent-encoded, as the container decodes it
+        app.http().get("/v1/me?access%5Ftoken=" + org.humanKey() + "&x=1").send().expect(401);
 
         Awaitility.await().atMost(PATIENCE).until(() -> log().contains("/ws?types=signal.broadcast"));
         assertThat(log()).contains("GET /v1/me HTTP/1.1 401").doesNotContain(org.humanKey())

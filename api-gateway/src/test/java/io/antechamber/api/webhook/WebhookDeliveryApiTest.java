@@ -207,6 +207,25 @@ class WebhookDeliveryApiTest extends DeliveryAppTest {
     }
 
     @Test
+    void an_agent_removed_from_the_room_cannot_replay_what_happened_after_it_left() {
+        TestApi.Agent agent = api.memberAgent(org, room, "replayer");
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("webhook_url", receiver.url());
+        body.put("event_types", List.of("signal.broadcast"));
+        String watcherId = watcherId(api.watch(agent.key(), room, body));
+        signal("while a member");
+        awaitRequests(1);
+        http.delete("/v1/rooms/" + room.id() + "/members/" + agent.id()).auth(org.humanKey()).send().expect(204);
+        signal("after leaving");
+        staysAt(1, Duration.ofSeconds(1));
+
+        http.post("/v1/watchers/" + watcherId + "/replay", Map.of("since_event_id", "0")).auth(agent.key()).send();
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> receiver.received().stream()
+                .noneMatch(r -> Http.parse(r.body()).get("data").get("type").asText().equals("after leaving")));
+    }
+
+    @Test
     void a_rotated_secret_overlaps_two_signatures_each_verifying() {
         JsonNode registered = watch(Map.of());
         String oldSecret = registered.get("secret").asText();
