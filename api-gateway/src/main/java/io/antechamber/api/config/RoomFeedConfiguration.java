@@ -2,14 +2,13 @@ package io.antechamber.api.config;
 
 import io.antechamber.api.feed.FeedProperties;
 import io.antechamber.api.feed.RoomFeedWriter;
-import java.time.Duration;
-import java.time.Instant;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -22,12 +21,18 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The room feed's writer is the one streaming processor (ADR 0018): one segment, so one replica writes the feed at a
- * time, in batches of up to 100 events per transaction. A new database's feed starts with the last 7 days of events.
+ * time. The feed starts with the events stored after its first start: on an existing database, earlier events are
+ * not announced as if they were new.
  */
 @Configuration
 public class RoomFeedConfiguration {
 
-    private static final Duration FIRST_START_HISTORY = Duration.ofDays(7);
+    /**
+     * Events per transaction. Each may start a delivery per matching watcher (up to 50 in a room), all in the batch's
+     * transaction; a batch must stay well inside the token claim's timeout (10 s), or another replica takes the claim
+     * and the batch rolls back.
+     */
+    private static final int BATCH = 20;
 
     /**
      * A tracking processor, not a pooled one: a pooled processor's coordinator polls Axon's embedded event store
@@ -41,9 +46,8 @@ public class RoomFeedConfiguration {
                         org.axonframework.config.Configuration::eventStore,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
-                                .andBatchSize(100)
-                                .andInitialTrackingToken(source -> source.createTokenAt(
-                                        Instant.now().minus(FIRST_START_HISTORY)))));
+                                .andBatchSize(BATCH)
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 
     /**

@@ -31,8 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A replay, run in the background as a db-scheduler one-time task, so the request answers 202 at once and the replay
- * survives a restart (a task that dies is picked up again; what it already sent is not sent twice, since each
- * delivery's id is fixed and a pending one is left alone). It pages through the room's feed in its range and asks for
+ * survives a restart (a task that dies is picked up again and starts over: a delivery still pending is left alone,
+ * one that already ended is sent again under its fixed id, which receivers dedupe by). It pages through the room's feed in its range and asks for
  * every matching entry to be delivered again, at most {@link #MAX_EVENTS} entries per replay; it stops early when the
  * watcher is no longer active.
  */
