@@ -88,6 +88,9 @@ final class Webhooks {
      * body costs as the app's attempts, on the same cores.
      */
     private Map<String, Object> baseline(int connections, int seconds) throws Exception {
+        if (sampleBody == null) {
+            throw new IOException("the warm-up delivered nothing to the receiver, so the baseline has no body");
+        }
         String path = "/baseline";
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
