@@ -51,9 +51,15 @@ final class ProjectionWatch {
             }
             long logFrom = appLog == null ? 0 : logLength(appLog);
             long start = System.nanoTime();
-            for (String name : names) {
+            Map<String, Object> notRebuilt = Main.map();
+            for (String name : List.copyOf(names)) {
                 Http.Response r = http.post("/v1/admin/projections/" + name + "/replay", admin, null);
-                if (r.status() != 202 && r.status() != 200) {
+                if (r.status() == 409) {
+                    // listed but never rebuilt (the room feed, ADR 0018): nothing is replaying yet, so this is no
+                    // rebuild already running
+                    names.remove(name);
+                    notRebuilt.put(name, Main.parse(r).path("error").path("message").asText());
+                } else if (r.status() != 202 && r.status() != 200) {
                     throw new IOException("replay of " + name + " answered " + r.status() + ": " + r.text());
                 }
             }
@@ -64,7 +70,7 @@ final class ProjectionWatch {
                 for (JsonNode p : list(http, admin)) {
                     if (p.path("replaying").asBoolean()) {
                         allDone = false;
-                    } else {
+                    } else if (names.contains(p.path("name").asText())) {
                         doneAfter.putIfAbsent(p.path("name").asText(), (System.nanoTime() - start) / 1e9);
                     }
                 }
@@ -80,6 +86,7 @@ final class ProjectionWatch {
                     : names.stream().filter(n -> !outcomes.containsKey(n)).toList();
             boolean completed = allDone && failed.isEmpty() && unaccounted.isEmpty();
             out.put("projections", names);
+            out.put("not_rebuildable", notRebuilt);
             out.put("completed", completed);
             out.put("failed", failed);
             out.put("unaccounted_in_log", unaccounted);

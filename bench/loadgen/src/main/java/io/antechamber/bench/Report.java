@@ -104,7 +104,7 @@ final class Report {
         for (JsonNode run : webhooks.path("runs")) {
             JsonNode latency = run.path("latency_from_201_ms");
             double deliveries = run.path("deliveries_per_s").asDouble();
-            line("%-9s %-44s %14s %9.1f %9.1f %9.1f %7d  offered %.0f/s; / B_hook %.4f; dup %d; "
+            line("%-9s %-44s %14s %9.1f %9.1f %9.1f %7d  offered %.0f/s; / B_hook %.4f; dup %d; out of order %d; "
                     + "app CPU above idle %.1f ms/check-in; load %s",
                     "webhooks", String.format(Locale.ROOT, "%d watchers, %d check-ins at %.0f/s",
                             run.path("watchers").asInt(), webhooks.path("check_ins").asInt(),
@@ -113,7 +113,8 @@ final class Report {
                     latency.path("p99").asDouble(), latency.path("p999").asDouble(),
                     run.path("deliveries_expected").asLong() - run.path("deliveries").asLong(),
                     run.path("offered_per_s").asDouble(), baseRate > 0 ? deliveries / baseRate : 0,
-                    run.path("duplicates").asLong(), run.path("app_cpu_ms_per_check_in_above_idle").asDouble(),
+                    run.path("duplicates").asLong(), run.path("out_of_feed_order").asLong(),
+                    run.path("app_cpu_ms_per_check_in_above_idle").asDouble(),
                     run.path("load_average_after").asText());
         }
     }

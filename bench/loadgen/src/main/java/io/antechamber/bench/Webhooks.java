@@ -6,10 +6,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,9 +88,12 @@ final class Webhooks {
      * body costs as the app's attempts, on the same cores.
      */
     private Map<String, Object> baseline(int connections, int seconds) throws Exception {
+        if (sampleBody == null) {
+            throw new IOException("the warm-up delivered nothing to the receiver, so the baseline has no body");
+        }
         String path = "/baseline";
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
+        new SecureRandom().nextBytes(key);
         sink.expect(path, "whsec_" + Base64.getEncoder().encodeToString(key));
         sink.keepArrivals(false);
         long acceptedBefore = sink.accepted();
@@ -210,11 +216,19 @@ final class Webhooks {
         Histogram fromCommit = new Histogram(600_000_000L, 3);
         long lastArrival = sendStart;
         long unmatched = 0;
+        long reordered = 0;
+        Map<String, Long> lastSeqByWatcher = new HashMap<>();
+        arrivals.sort(Comparator.comparingLong(WebhookSink.Arrival::nanos));
         for (WebhookSink.Arrival arrival : arrivals) {
             if (sampleBody == null) {
                 sampleBody = arrival.body();
             }
-            String checkIn = Main.JSON.readTree(arrival.body()).path("data").path("id").asText();
+            JsonNode envelope = Main.JSON.readTree(arrival.body());
+            long seq = Long.parseLong(envelope.path("id").asText());
+            if (seq < lastSeqByWatcher.merge(arrival.path(), seq, Math::max)) {
+                reordered++; // arrived after an event the feed holds later, at the same watcher
+            }
+            String checkIn = envelope.path("data").path("id").asText();
             Long committed = committedAt.get(checkIn);
             if (committed == null) {
                 unmatched++;
@@ -233,6 +247,7 @@ final class Webhooks {
         result.put("deliveries", arrivals.size());
         result.put("unmatched", unmatched);
         result.put("duplicates", sink.duplicates() - duplicatesBefore);
+        result.put("out_of_feed_order", reordered);
         result.put("refused_signatures", sink.refused() - refusedBefore);
         result.put("offered_per_s", watchers * checkIns / sendSeconds);
         result.put("send_s", sendSeconds);
