@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 public class RoomFeedWriter {
 
     public static final String PROCESSOR = "room-feed";
-    static final String CHANNEL = "room_feed";
+    /** The channel notified when entries were appended (in the writer's transaction, so heard after its commit). */
+    public static final String CHANNEL = "room_feed";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

@@ -1,6 +1,7 @@
 package io.antechamber.api.feed.redis;
 
-import com.zaxxer.hikari.HikariDataSource;
+import io.antechamber.api.feed.RoomFeedWriter;
+import io.antechamber.api.listen.DedicatedSessions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,7 +36,6 @@ public class RedisFeedPublisher implements SmartLifecycle {
     /** Advisory lock key of the publisher: "redispub" in ASCII, unlikely to collide with another user's key. */
     static final long LOCK_KEY = 0x7265646973707562L;
     static final String CURSOR_NAME = "redis";
-    static final String FEED_CHANNEL = "room_feed";
     static final Duration STANDBY_RETRY = Duration.ofSeconds(1);
     static final Duration POLL_FALLBACK = Duration.ofSeconds(2);
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
@@ -101,14 +101,14 @@ public class RedisFeedPublisher implements SmartLifecycle {
                     holdsLock = true;
                     publishWhileHolding(connection);
                     holdsLock = false;
-                    discard(connection);
+                    DedicatedSessions.discard(dataSource, connection); // its lock and LISTEN end with it
                 } else {
                     connection.close();
                     sleep(STANDBY_RETRY);
                 }
             } catch (SQLException | RuntimeException e) {
                 holdsLock = false;
-                discard(connection);
+                DedicatedSessions.discard(dataSource, connection);
                 if (running) {
                     log.warn("Lost the Redis publisher's database session; trying again: {}", e.getMessage());
                     sleep(RECONNECT_DELAY);
@@ -121,7 +121,7 @@ public class RedisFeedPublisher implements SmartLifecycle {
         connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
-            statement.execute("LISTEN " + FEED_CHANNEL);
+            statement.execute("LISTEN " + RoomFeedWriter.CHANNEL);
         }
         long position = cursor.load(connection);
         log.info("This replica publishes room events to Redis at {}, from feed position {}", pause.address(),
@@ -176,23 +176,6 @@ public class RedisFeedPublisher implements SmartLifecycle {
             if (notifications != null && notifications.length > 0) {
                 return;
             }
-        }
-    }
-
-    /** Closes the session for good: its lock and LISTEN end with it; the pool never hands it out again. */
-    private void discard(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
-            } else {
-                connection.abort(Runnable::run);
-                connection.close();
-            }
-        } catch (SQLException | RuntimeException e) {
-            log.debug("could not close the Redis publisher's session: {}", e.getMessage());
         }
     }
 
