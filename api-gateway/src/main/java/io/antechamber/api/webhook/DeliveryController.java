@@ -110,6 +110,10 @@ public class DeliveryController {
         Instant since = timestamp(request.since(), validation);
         validation.orThrow();
         requireActive(watcher, "a replay");
+        if (!replays.hears(watcher.id(), watcher.roomId())) {
+            throw new ApiException(ApiError.CONFLICT, "the watcher's owner may no longer read this room, so the "
+                    + "watcher hears nothing of it", Map.of());
+        }
         long head = replays.head();
         replays.schedule(new ReplayOrder(watcher.id().value(), watcher.roomId().value(), watcher.orgId().value(),
                 watcher.eventTypes(), watcher.filter(), afterSeq, since, head, caller.actor().type().name(),

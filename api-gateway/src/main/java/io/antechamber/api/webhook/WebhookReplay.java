@@ -83,7 +83,7 @@ public class WebhookReplay {
         Actor by = new Actor(ActorType.valueOf(order.byType()), order.byId());
         long after = order.afterSeq() != null ? order.afterSeq() : firstAtOrAfter(order) - 1;
         int sent = 0;
-        while (sent < MAX_EVENTS && active(watcherId, new RoomId(order.roomId()))) {
+        while (sent < MAX_EVENTS && hears(watcherId, new RoomId(order.roomId()))) {
             List<FeedEntry> page = page(order, after);
             for (FeedEntry entry : page) {
                 after = entry.seq();
@@ -105,7 +105,7 @@ public class WebhookReplay {
      * Active, and its owner may still read the room (as for live matching): an agent removed from the room must not
      * get what happened there after it left by asking for a replay.
      */
-    private boolean active(WatcherId watcherId, RoomId roomId) {
+    boolean hears(WatcherId watcherId, RoomId roomId) {
         return watchers.activeInRoom(roomId).stream().anyMatch(watcher -> watcher.id().equals(watcherId));
     }
 

@@ -219,7 +219,8 @@ class WebhookDeliveryApiTest extends DeliveryAppTest {
         signal("after leaving");
         staysAt(1, Duration.ofSeconds(1));
 
-        http.post("/v1/watchers/" + watcherId + "/replay", Map.of("since_event_id", "0")).auth(agent.key()).send();
+        http.post("/v1/watchers/" + watcherId + "/replay", Map.of("since_event_id", "0")).auth(agent.key()).send()
+                .expectError(409, "CONFLICT");
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> receiver.received().stream()
                 .noneMatch(r -> Http.parse(r.body()).get("data").get("type").asText().equals("after leaving")));
