@@ -83,7 +83,8 @@ public final class TargetAddresses {
     /**
      * Java's checks know IPv6 loopback, link-local, site-local (fec0::/10) and multicast; unique local addresses
      * (fc00::/7) and the forms that carry an IPv4 address inside (IPv4-compatible, NAT64 64:ff9b::/96, 6to4
-     * 2002::/16) are checked here, the embedded IPv4 address like any other.
+     * 2002::/16) are checked here, the embedded IPv4 address like any other; the local-use NAT64 prefix
+     * 64:ff9b:1::/48 leads only into its operator's own networks and is refused whole.
      */
     private static Optional<String> ipv6Kind(byte[] a) {
         if ((a[0] & 0xfe) == 0xfc) {
@@ -98,6 +99,10 @@ public final class TargetAddresses {
         }
         if ((a[0] & 0xff) == 0x20 && (a[1] & 0xff) == 0x02) {
             return embedded(a, 2);
+        }
+        if ((a[0] & 0xff) == 0x00 && (a[1] & 0xff) == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b
+                && (a[4] & 0xff) == 0x00 && (a[5] & 0xff) == 0x01) {
+            return Optional.of("local-use NAT64"); // 64:ff9b:1::/48 (RFC 8215): translates to a network of its own
         }
         return Optional.empty();
     }

@@ -43,6 +43,8 @@ class TargetAddressesTest {
             "::ffff:10.1.2.3, private",
             "::10.1.2.3, private",
             "64:ff9b::a9fe:a9fe, link-local",
+            "64:ff9b:1::a00:1, local-use NAT64",
+            "64:ff9b:1:ffff::808:808, local-use NAT64",
             "2002:c0a8:0101::1, private",
     })
     void internal_addresses_are_refused(String address, String kind) throws UnknownHostException {
