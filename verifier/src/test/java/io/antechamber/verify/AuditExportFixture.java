@@ -3,6 +3,7 @@ package io.antechamber.verify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** An organization's audit log as the server exports it: entry JSON in API field order, hash-chained. */
 final class AuditExportFixture {
@@ -48,6 +49,10 @@ final class AuditExportFixture {
             prev = hash;
         }
         return fromIndex == 0 ? lines : lines.subList(fromIndex, lines.size());
+    }
+
+    static String hexArray(List<byte[]> hashes) {
+        return hashes.stream().map(h -> "\"" + Hex.of(h) + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     static List<byte[]> entryHashes(List<String> lines) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Inclusion and consistency proofs as the API answers them, checked against signed checkpoints. */
@@ -75,16 +74,12 @@ class ProofsTest {
 
     private static String inclusionJson(long seq, long size) {
         return "{\"seq\":" + seq + ",\"size\":" + size + ",\"leaf_hash\":\"" + Hex.of(TREE.perfect(seq - 1, 0))
-                + "\",\"path\":" + hexArray(MerkleTree.inclusionProof(seq - 1, size, TREE)) + ",\"root_hash\":\""
+                + "\",\"path\":" + AuditExportFixture.hexArray(MerkleTree.inclusionProof(seq - 1, size, TREE)) + ",\"root_hash\":\""
                 + Hex.of(MerkleTree.root(size, TREE)) + "\"}";
     }
 
     private static String consistencyJson(long from, long to) {
         return "{\"from_size\":" + from + ",\"to_size\":" + to + ",\"path\":"
-                + hexArray(MerkleTree.consistencyProof(from, to, TREE)) + "}";
-    }
-
-    private static String hexArray(List<byte[]> hashes) {
-        return hashes.stream().map(h -> "\"" + Hex.of(h) + "\"").collect(Collectors.joining(",", "[", "]"));
+                + AuditExportFixture.hexArray(MerkleTree.consistencyProof(from, to, TREE)) + "}";
     }
 }
