@@ -50,7 +50,7 @@ public class CheckInHistoryController {
         validation.check(CheckInHistoryQueries.isHistoryCursor(cursor), "cursor", "is not a cursor this API returned");
         validation.orThrow();
         CheckInState checkIn = reader.find(caller, id);
-        Page<HistoryEvent> events = pagedQueries.page(new FindCheckInHistory(checkIn.id(), page));
+        Page<HistoryEvent> events = pagedQueries.page(new FindCheckInHistory(caller.orgId(), checkIn.id(), page));
         return ListData.of(events, Function.identity());
     }
 

@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * A check-in's own event stream, read through the event store (so upcast to the current revisions, and whole: a
  * snapshot is never the start): its events a page at a time, and the check-in as it was at an instant, folded with
- * the check-in view's one fold so that it is the row the view held then.
+ * the check-in view's one fold so that it is the row the view held then. The row holds nothing but what the
+ * check-in's own events say (its trust score is the one its creation recorded), so no other resource has to be
+ * rewound with it.
  */
 @Component
 public class CheckInHistoryQueries {
@@ -52,6 +54,9 @@ public class CheckInHistoryQueries {
         List<DomainEventMessage<?>> fetched = new ArrayList<>();
         while (fetched.size() <= limit && stream.hasNext()) {
             fetched.add(stream.next());
+        }
+        if (!fetched.isEmpty() && !((CheckInEvent) fetched.get(0).getPayload()).orgId().equals(query.orgId())) {
+            return new Page<>(List.of(), null);
         }
         return Page.of(fetched, limit, this::historyEvent,
                 last -> new Cursor(last.getTimestamp(), Long.toString(last.getSequenceNumber())));
