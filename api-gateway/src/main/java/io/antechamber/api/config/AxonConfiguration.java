@@ -1,5 +1,6 @@
 package io.antechamber.api.config;
 
+import io.antechamber.api.upcasting.CheckInExpiredUpcaster;
 import io.antechamber.command.checkin.CheckInModule;
 import io.antechamber.command.identity.IdentityModule;
 import io.antechamber.command.lookup.ClaimTokens;
@@ -27,6 +28,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
@@ -148,6 +150,16 @@ public class AxonConfiguration {
     @Bean
     public ResourceInjector resourceInjector() {
         return NoResourceInjector.INSTANCE;
+    }
+
+    /**
+     * Brings stored events of older revisions to the current ones wherever events are read: Axon gives every
+     * {@code EventUpcaster} bean to the event store, and the bulk rebuild's {@code StoredEvents} takes the same beans
+     * (docs/events.md). One bean per revision step, ordered with {@code @Order} when a type has more than one.
+     */
+    @Bean
+    public EventUpcaster checkInExpiredUpcaster() {
+        return new CheckInExpiredUpcaster();
     }
 
     @Bean

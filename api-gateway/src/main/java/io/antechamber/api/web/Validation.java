@@ -1,6 +1,9 @@
 package io.antechamber.api.web;
 
 import io.antechamber.events.common.WireEnums;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +44,19 @@ public final class Validation {
             check(false, field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(WireEnums::wire).toList());
             return fallback;
         });
+    }
+
+    /** An ISO-8601 timestamp with {@code Z} or an offset ({@code 2026-11-24T10:15:30.123Z}); null stays null. */
+    public Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            check(false, field, "must be an ISO-8601 timestamp such as 2026-11-24T10:15:30.123Z");
+            return null;
+        }
     }
 
     public Long range(String field, Long value, long min, long max) {

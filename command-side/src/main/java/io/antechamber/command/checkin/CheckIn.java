@@ -168,7 +168,8 @@ class CheckIn {
         }
         Instant now = GenericEventMessage.clock.instant();
         switch (state.timeoutAction()) {
-            case CANCEL -> apply(new CheckInExpired(id, state.roomId(), state.orgId(), state.agentId(), now));
+            case CANCEL -> apply(new CheckInExpired(id, state.roomId(), state.orgId(), state.agentId(), Actor.SYSTEM,
+                    now));
             case AUTO_APPROVE -> apply(new CheckInApproved(id, state.roomId(), state.orgId(), state.agentId(),
                     Actor.SYSTEM, "timed out: auto_approve", now));
             case HOLD -> {

@@ -276,7 +276,7 @@ class CheckInTest {
 
     @Test
     void rejecting_a_resolved_check_in_is_a_conflict() {
-        given(pending(), new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, NOW))
+        given(pending(), new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, Actor.SYSTEM, NOW))
                 .when(new RejectCheckIn(CHECK_IN, ORG, Actor.human(REVIEWER), "too late"))
                 .expectNoEvents()
                 .expectException(refusedWith(WRONG_STATUS));
@@ -387,7 +387,7 @@ class CheckInTest {
     void a_timed_out_check_in_that_cancels_expires() {
         given(pending(TimeoutAction.CANCEL))
                 .when(new TimeOutCheckIn(CHECK_IN))
-                .expectEvents(new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, NOW))
+                .expectEvents(new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, Actor.SYSTEM, NOW))
                 .expectResultMessagePayloadMatching(state("expired",
                         s -> s.status() == CheckInStatus.EXPIRED && s.decision().by().equals(Actor.SYSTEM)));
     }

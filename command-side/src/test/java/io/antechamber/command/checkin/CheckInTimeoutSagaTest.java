@@ -100,7 +100,7 @@ class CheckInTimeoutSagaTest {
                 Arguments.of("modified", new CheckInModified(CHECK_IN, ROOM, ORG, AGENT, REVIEWER,
                         Map.of("target", "staging"), null, NOW)),
                 Arguments.of("withdrawn", new CheckInWithdrawn(CHECK_IN, ROOM, ORG, AGENT, Actor.agent(AGENT), NOW)),
-                Arguments.of("expired", new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, NOW)));
+                Arguments.of("expired", new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, Actor.SYSTEM, NOW)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -74,7 +74,7 @@ class TrustOnResolutionTest {
 
     @Test
     void an_expiry_lowers_trust_as_expired() throws Exception {
-        deliver(new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, NOW));
+        deliver(new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, Actor.SYSTEM, NOW));
 
         assertThat(sentCommands()).containsExactly(adjustment(TrustOutcome.EXPIRED));
     }

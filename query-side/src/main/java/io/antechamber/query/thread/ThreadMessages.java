@@ -59,7 +59,7 @@ public final class ThreadMessages {
             out.decision(e.by(), e.reason(), e.modifications(), e.at());
             out.statusChange(e.by(), CheckInStatus.PENDING, CheckInStatus.MODIFIED, e.at());
         } else if (event instanceof CheckInExpired e) {
-            out.statusChange(Actor.SYSTEM, CheckInStatus.PENDING, CheckInStatus.EXPIRED, e.at());
+            out.statusChange(e.by(), CheckInStatus.PENDING, CheckInStatus.EXPIRED, e.at());
         } else if (event instanceof CheckInWithdrawn e) {
             out.statusChange(e.by(), CheckInStatus.PENDING, CheckInStatus.WITHDRAWN, e.at());
         } else if (event instanceof TaskClaimed e) {

@@ -48,7 +48,8 @@ class ThreadMessagesTest {
 
     @Test
     void a_check_in_that_times_out_gets_a_status_change_by_the_system_and_no_decision() {
-        List<ThreadMessage> messages = ThreadMessages.of(new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, AT), 1);
+        List<ThreadMessage> messages = ThreadMessages.of(
+                new CheckInExpired(CHECK_IN, ROOM, ORG, AGENT, Actor.SYSTEM, AT), 1);
 
         assertThat(messages).singleElement().satisfies(m -> {
             assertThat(m.type()).isEqualTo(MessageType.STATUS_CHANGE);

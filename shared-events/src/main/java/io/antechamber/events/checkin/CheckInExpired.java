@@ -8,6 +8,10 @@ import io.antechamber.events.common.RoomId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
-public record CheckInExpired(CheckInId checkInId, RoomId roomId, OrgId orgId, AgentId agentId, Instant at) implements CheckInResolution {
+/**
+ * A pending check-in's timeout passed with timeout action {@code cancel}. Revision 2 names who resolved it, like every
+ * other resolution, always the system; revision 1 did not, and is upcast on read (docs/events.md).
+ */
+@Revision("2")
+public record CheckInExpired(CheckInId checkInId, RoomId roomId, OrgId orgId, AgentId agentId, Actor by, Instant at) implements CheckInResolution {
 }

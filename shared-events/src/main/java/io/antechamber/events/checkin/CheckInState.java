@@ -122,7 +122,7 @@ public record CheckInState(
             return decided(CheckInStatus.MODIFIED,
                     new Decision(e.by(), CheckInStatus.MODIFIED, e.reason(), e.modifications(), e.at()));
         } else if (event instanceof CheckInExpired e) {
-            return decided(CheckInStatus.EXPIRED, new Decision(Actor.SYSTEM, CheckInStatus.EXPIRED, "timed out", null, e.at()));
+            return decided(CheckInStatus.EXPIRED, new Decision(e.by(), CheckInStatus.EXPIRED, "timed out", null, e.at()));
         }
         CheckInWithdrawn e = (CheckInWithdrawn) event;
         return decided(CheckInStatus.WITHDRAWN, new Decision(e.by(), CheckInStatus.WITHDRAWN, null, null, e.at()));

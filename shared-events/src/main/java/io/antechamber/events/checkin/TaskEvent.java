@@ -1,7 +1,6 @@
 package io.antechamber.events.checkin;
 
 import io.antechamber.events.common.Actor;
-import java.time.Instant;
 
 /** Events of a human→agent task: posted, claimed, released, helped, submitted and decided. */
 public sealed interface TaskEvent extends CheckInEvent permits TaskPosted, TaskClaimed, TaskReleased, HelpRequested,
@@ -9,6 +8,4 @@ public sealed interface TaskEvent extends CheckInEvent permits TaskPosted, TaskC
 
     /** Who did it. */
     Actor by();
-
-    Instant at();
 }
