@@ -1,0 +1,83 @@
+package io.antechamber.api.evidence;
+
+import io.antechamber.api.web.ApiException;
+import io.antechamber.api.web.Validation;
+import io.antechamber.verify.Checkpoint;
+import io.antechamber.verify.Hex;
+import io.antechamber.verify.MerkleTree;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inclusion and consistency proofs over one organization's audit tree, computed from the stored subtrees
+ * ({@link StoredSubtrees}): O(log n) lookups each. Sizes name trees the log has reached, from 1 to its current size.
+ */
+@Component
+public class AuditProofs {
+
+    private final JdbcTemplate jdbc;
+    private final AuditCheckpoints checkpoints;
+
+    public AuditProofs(JdbcTemplate jdbc, AuditCheckpoints checkpoints) {
+        this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
+    }
+
+    /** The seq a path names, when it is an entry of the organization's log; 404 otherwise. */
+    public long entry(String orgId, String seq) {
+        try {
+            long value = Long.parseLong(seq);
+            if (value >= 1 && value <= logSize(orgId)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // not a number: no such entry, as below
+        }
+        throw ApiException.notFound("audit entry");
+    }
+
+    /** {@code size} null: the latest checkpoint's size (404 while the organization has no checkpoint). */
+    public InclusionProofJson inclusion(String orgId, String seqText, Long size) {
+        long seq = entry(orgId, seqText);
+        long logSize = logSize(orgId);
+        long treeSize = size != null ? size : checkpoints.latest(orgId).map(Checkpoint::size)
+                .orElseThrow(() -> ApiException.notFound("checkpoint"));
+        if (size == null && treeSize < seq) {
+            throw ApiException.conflict("entry " + seq + " is newer than the latest checkpoint (size " + treeSize
+                    + "); the next checkpoint will include it, or ask with ?size=");
+        }
+        Validation validation = new Validation();
+        validation.check(treeSize >= 1, "size", "must be at least 1");
+        validation.check(treeSize <= logSize, "size", "must be at most the log's size, " + logSize);
+        validation.check(treeSize >= seq, "size", "must be at least seq, " + seq);
+        validation.orThrow();
+        StoredSubtrees tree = new StoredSubtrees(jdbc, orgId);
+        return new InclusionProofJson(seq, treeSize, Hex.of(tree.perfect(seq - 1, 0)),
+                hex(MerkleTree.inclusionPath(seq - 1, treeSize, tree)), Hex.of(MerkleTree.root(treeSize, tree)));
+    }
+
+    public ConsistencyProofJson consistency(String orgId, Long fromSize, Long toSize) {
+        long logSize = logSize(orgId);
+        Validation validation = new Validation();
+        validation.check(fromSize != null, "from_size", "is required");
+        validation.check(toSize != null, "to_size", "is required");
+        validation.orThrow();
+        validation.check(fromSize >= 1, "from_size", "must be at least 1");
+        validation.check(fromSize <= toSize, "from_size", "must be at most to_size");
+        validation.check(toSize <= logSize, "to_size", "must be at most the log's size, " + logSize);
+        validation.orThrow();
+        return new ConsistencyProofJson(fromSize, toSize,
+                hex(MerkleTree.consistencyPath(fromSize, toSize, new StoredSubtrees(jdbc, orgId))));
+    }
+
+    /** The number of entries in the organization's log: its last seq. */
+    long logSize(String orgId) {
+        Long size = jdbc.queryForObject("SELECT max(seq) FROM audit_entries WHERE org_id = ?", Long.class, orgId);
+        return size == null ? 0 : size;
+    }
+
+    private static List<String> hex(List<byte[]> hashes) {
+        return hashes.stream().map(Hex::of).toList();
+    }
+}
