@@ -1,6 +1,7 @@
 package io.antechamber.api.evidence;
 
 import io.antechamber.api.access.ActsOn;
+import io.antechamber.api.audit.AuditExport;
 import io.antechamber.api.access.PathResource;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
@@ -10,6 +11,8 @@ import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.Validation;
 import io.antechamber.verify.Checkpoint;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,12 +67,13 @@ public class AuditEvidenceController {
 
     @GetMapping(path = "/v1/audit/export", produces = NDJSON)
     @Auth(AuthMode.HUMAN)
-    public StreamingResponseBody export(Caller caller,
+    public ResponseEntity<StreamingResponseBody> export(Caller caller,
             @RequestParam(name = "from_seq", required = false) Long fromSeq) {
         Validation validation = new Validation();
         validation.check(fromSeq == null || fromSeq >= 1, "from_seq", "must be at least 1");
         validation.orThrow();
-        return export.from(caller.orgId().value(), fromSeq == null ? 1 : fromSeq);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON))
+                .body(export.from(caller.orgId().value(), fromSeq == null ? 1 : fromSeq));
     }
 
     @GetMapping("/v1/audit/public-keys")

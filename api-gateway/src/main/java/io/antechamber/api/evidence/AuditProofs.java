@@ -1,5 +1,6 @@
 package io.antechamber.api.evidence;
 
+import io.antechamber.api.audit.AuditEntries;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.api.web.Validation;
 import io.antechamber.verify.Checkpoint;
@@ -18,17 +19,19 @@ public class AuditProofs {
 
     private final JdbcTemplate jdbc;
     private final AuditCheckpoints checkpoints;
+    private final AuditEntries entries;
 
-    public AuditProofs(JdbcTemplate jdbc, AuditCheckpoints checkpoints) {
+    public AuditProofs(JdbcTemplate jdbc, AuditCheckpoints checkpoints, AuditEntries entries) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
+        this.entries = entries;
     }
 
     /** The seq a path names, when it is an entry of the organization's log; 404 otherwise. */
     public long entry(String orgId, String seq) {
         try {
             long value = Long.parseLong(seq);
-            if (value >= 1 && value <= logSize(orgId)) {
+            if (value >= 1 && value <= entries.size(orgId)) {
                 return value;
             }
         } catch (NumberFormatException e) {
@@ -40,7 +43,7 @@ public class AuditProofs {
     /** {@code size} null: the latest checkpoint's size (404 while the organization has no checkpoint). */
     public InclusionProofJson inclusion(String orgId, String seqText, Long size) {
         long seq = entry(orgId, seqText);
-        long logSize = logSize(orgId);
+        long logSize = entries.size(orgId);
         long treeSize = size != null ? size : checkpoints.latest(orgId).map(Checkpoint::size)
                 .orElseThrow(() -> ApiException.notFound("checkpoint"));
         if (size == null && treeSize < seq) {
@@ -54,11 +57,11 @@ public class AuditProofs {
         validation.orThrow();
         StoredSubtrees tree = new StoredSubtrees(jdbc, orgId);
         return new InclusionProofJson(seq, treeSize, Hex.of(tree.perfect(seq - 1, 0)),
-                hex(MerkleTree.inclusionPath(seq - 1, treeSize, tree)), Hex.of(MerkleTree.root(treeSize, tree)));
+                hex(MerkleTree.inclusionProof(seq - 1, treeSize, tree)), Hex.of(MerkleTree.root(treeSize, tree)));
     }
 
     public ConsistencyProofJson consistency(String orgId, Long fromSize, Long toSize) {
-        long logSize = logSize(orgId);
+        long logSize = entries.size(orgId);
         Validation validation = new Validation();
         validation.check(fromSize != null, "from_size", "is required");
         validation.check(toSize != null, "to_size", "is required");
@@ -68,13 +71,7 @@ public class AuditProofs {
         validation.check(toSize <= logSize, "to_size", "must be at most the log's size, " + logSize);
         validation.orThrow();
         return new ConsistencyProofJson(fromSize, toSize,
-                hex(MerkleTree.consistencyPath(fromSize, toSize, new StoredSubtrees(jdbc, orgId))));
-    }
-
-    /** The number of entries in the organization's log: its last seq. */
-    long logSize(String orgId) {
-        Long size = jdbc.queryForObject("SELECT max(seq) FROM audit_entries WHERE org_id = ?", Long.class, orgId);
-        return size == null ? 0 : size;
+                hex(MerkleTree.consistencyProof(fromSize, toSize, new StoredSubtrees(jdbc, orgId))));
     }
 
     private static List<String> hex(List<byte[]> hashes) {

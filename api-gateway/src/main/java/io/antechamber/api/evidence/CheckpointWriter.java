@@ -1,5 +1,6 @@
 package io.antechamber.api.evidence;
 
+import io.antechamber.api.audit.AuditEntryJson;
 import io.antechamber.verify.Checkpoint;
 import io.antechamber.verify.MerkleTree;
 import io.antechamber.verify.SigningKey;
@@ -35,7 +36,7 @@ public class CheckpointWriter {
         int written = 0;
         for (AuditCheckpoints.Due due : checkpoints.due()) {
             byte[] root = MerkleTree.root(due.size(), new StoredSubtrees(jdbc, due.orgId()));
-            checkpoints.insert(due.orgId(), Checkpoint.sign(due.size(), root, Timestamps.text(Instant.now()), key));
+            checkpoints.insert(due.orgId(), Checkpoint.sign(due.size(), root, AuditEntryJson.at(Instant.now()), key));
             written++;
         }
         if (written > 0) {

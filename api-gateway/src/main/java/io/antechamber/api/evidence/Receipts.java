@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.antechamber.api.audit.AuditEntries;
+import io.antechamber.api.audit.AuditEntry;
+import io.antechamber.api.audit.AuditEntryJson;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.checkin.CheckInReader;
 import io.antechamber.api.web.ApiError;
@@ -22,7 +24,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -86,7 +88,7 @@ public class Receipts {
         ObjectNode decidedBy = payload.putObject("decided_by");
         decidedBy.put("type", decision.by().type().wire());
         decidedBy.put("id", decision.by().id());
-        payload.put("decided_at", Timestamps.text(decision.at()));
+        payload.put("decided_at", AuditEntryJson.at(decision.at()));
         ObjectNode policy = payload.putObject("policy");
         policy.put("source", checkIn.policy().source().wire());
         policy.put("rule_id", checkIn.policy().ruleId());
@@ -120,9 +122,9 @@ public class Receipts {
     private long auditSeqOf(String eventId) {
         long deadline = System.nanoTime() + AUDIT_WAIT.toNanos();
         while (true) {
-            OptionalLong seq = entries.findByEventId(eventId);
-            if (seq.isPresent()) {
-                return seq.getAsLong();
+            Optional<AuditEntry> entry = entries.findByEventId(eventId);
+            if (entry.isPresent()) {
+                return entry.get().seq();
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new ApiException(ApiError.UNAVAILABLE, "the audit log has not recorded this decision yet;"
