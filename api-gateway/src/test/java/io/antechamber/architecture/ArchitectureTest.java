@@ -49,6 +49,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
                     "org.axonframework..", "io.antechamber.command..", "io.antechamber.query..", "io.antechamber.api..");
 
+    /** The offline verifier runs from its own jar on an auditor's machine: the JDK, Jackson and RFC 8785 only. */
+    @ArchTest
+    static final ArchRule the_verifier_is_plain_java = classes()
+            .that().resideInAPackage("io.antechamber.verify..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..",
+                    "org.erdtman.jcs..", "io.antechamber.verify..");
+
     @ArchTest
     static final ArchRule aggregates_import_no_spring = noClasses()
             .that().containAnyFieldsThat(com.tngtech.archunit.base.DescribedPredicate.describe(

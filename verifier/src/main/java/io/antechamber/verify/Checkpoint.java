@@ -44,14 +44,19 @@ public record Checkpoint(long size, String rootHash, String at, String keyId, St
 
     /** Passes when {@link #keyId} is among {@code keys} and its signature over {@link #signedBytes()} verifies. */
     public void verify(PublicKeys keys) throws VerificationFailure {
+        verify(keys, "checkpoint");
+    }
+
+    /** {@code what} names this checkpoint in a failure ("old checkpoint"). */
+    public void verify(PublicKeys keys, String what) throws VerificationFailure {
         byte[] signatureBytes;
         try {
             signatureBytes = Base64.getDecoder().decode(signature);
         } catch (IllegalArgumentException e) {
-            throw new VerificationFailure("checkpoint signature is not base64");
+            throw new VerificationFailure(what + " signature is not base64");
         }
-        if (!Ed25519.verify(keys.require(keyId, "checkpoint"), signedBytes(), signatureBytes)) {
-            throw new VerificationFailure("checkpoint signature does not verify with key " + keyId);
+        if (!Ed25519.verify(keys.require(keyId, what), signedBytes(), signatureBytes)) {
+            throw new VerificationFailure(what + " signature does not verify with key " + keyId);
         }
     }
 }
