@@ -17,12 +17,12 @@ public record Checkpoint(long size, String rootHash, String at, String keyId, St
         return new Checkpoint(size, unsigned.rootHash, at, key.keyId(), signature);
     }
 
-    /** The JSON of {@code GET /v1/audit/checkpoint}: {@code {size, root_hash, at, key_id, signature}}. */
+    /**
+     * The answer of {@code GET /v1/audit/checkpoint}, {@code {"data": {size, root_hash, at, key_id, signature}}}, or
+     * the checkpoint object alone.
+     */
     public static Checkpoint parse(String json, String what) throws VerificationFailure {
-        JsonNode node = EvidenceJson.read(json, what);
-        if (!node.isObject()) {
-            throw new VerificationFailure(what + " is not a JSON object");
-        }
+        JsonNode node = EvidenceJson.readAnswer(json, what);
         long size = EvidenceJson.whole(node, "size", what);
         if (size < 0) {
             throw new VerificationFailure(what + " size is negative");

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The answer of {@code GET /v1/audit/consistency}: the tree of {@code toSize} entries extends the tree of
+ * The answer of {@code GET /v1/audit/consistency} ({@code {"data": {...}}} or the proof alone): the tree of {@code toSize} entries extends the tree of
  * {@code fromSize} entries, nothing in the older one changed (RFC 9162 section 2.1.4).
  */
 public record ConsistencyProof(long fromSize, long toSize, List<byte[]> path) {
 
     public static ConsistencyProof parse(String json) throws VerificationFailure {
         String what = "consistency proof";
-        JsonNode node = EvidenceJson.read(json, what);
-        if (!node.isObject()) {
-            throw new VerificationFailure(what + " is not a JSON object");
-        }
+        JsonNode node = EvidenceJson.readAnswer(json, what);
         return new ConsistencyProof(EvidenceJson.whole(node, "from_size", what),
                 EvidenceJson.whole(node, "to_size", what), ProofPath.parse(node, what));
     }

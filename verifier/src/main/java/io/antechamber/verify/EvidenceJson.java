@@ -35,6 +35,19 @@ final class EvidenceJson {
         }
     }
 
+    /**
+     * A document as the API answers it, {@code {"data": {...}}}, or the object inside: an auditor may save either.
+     */
+    static JsonNode readAnswer(String json, String what) throws VerificationFailure {
+        JsonNode node = read(json, what);
+        JsonNode data = node.get("data");
+        JsonNode unwrapped = data != null && data.isObject() ? data : node;
+        if (!unwrapped.isObject()) {
+            throw new VerificationFailure(what + " is not a JSON object");
+        }
+        return unwrapped;
+    }
+
     static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

@@ -16,6 +16,11 @@ record ExportedEntry(long seq, String orgId, byte[] prevHash, byte[] hash, boole
         if (!(node instanceof ObjectNode entry)) {
             throw new VerificationFailure(what + " is not a JSON object");
         }
+        return of(entry, what);
+    }
+
+    /** Reads {@code entry}, and takes its {@code hash} member out. */
+    static ExportedEntry of(ObjectNode entry, String what) throws VerificationFailure {
         long seq = EvidenceJson.whole(entry, "seq", what);
         String named = what + " (seq " + seq + ")";
         if (seq < 1) {

@@ -1,11 +1,12 @@
 package io.antechamber.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The answer of {@code GET /v1/audit/entries/:seq/proof}: entry {@code seq} (leaf {@code seq - 1}) is in the tree of
+ * The answer of {@code GET /v1/audit/entries/:seq/proof} ({@code {"data": {...}}} or the proof alone): entry {@code seq} (leaf {@code seq - 1}) is in the tree of
  * {@code size} entries whose root is {@code rootHash}. {@code leafHash} is the RFC 9162 leaf hash,
  * sha256(0x00 || the entry's hash); {@code path} is the audit path, nearest the leaf first.
  */
@@ -13,10 +14,7 @@ public record InclusionProof(long seq, long size, byte[] leafHash, List<byte[]> 
 
     public static InclusionProof parse(String json) throws VerificationFailure {
         String what = "inclusion proof";
-        JsonNode node = EvidenceJson.read(json, what);
-        if (!node.isObject()) {
-            throw new VerificationFailure(what + " is not a JSON object");
-        }
+        JsonNode node = EvidenceJson.readAnswer(json, what);
         return new InclusionProof(EvidenceJson.whole(node, "seq", what), EvidenceJson.whole(node, "size", what),
                 EvidenceJson.hash(node, "leaf_hash", what), ProofPath.parse(node, what),
                 EvidenceJson.hash(node, "root_hash", what));
@@ -35,7 +33,7 @@ public record InclusionProof(long seq, long size, byte[] leafHash, List<byte[]> 
 
     /** The proof is about this entry (as {@code GET /v1/audit} or an export shows it), whose hash is its content's. */
     public void verifyEntry(String entryJson) throws VerificationFailure {
-        ExportedEntry entry = ExportedEntry.parse(entryJson, "entry");
+        ExportedEntry entry = ExportedEntry.of((ObjectNode) EvidenceJson.readAnswer(entryJson, "entry"), "entry");
         if (!entry.hashMatchesContent()) {
             throw new VerificationFailure("entry (seq " + entry.seq() + "): hash does not match its content");
         }

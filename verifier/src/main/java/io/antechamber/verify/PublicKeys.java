@@ -5,7 +5,6 @@ import java.security.PublicKey;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** The public keys a verifier trusts, by key id: every key ever used, so evidence signed before a rotation verifies. */
@@ -51,10 +50,6 @@ public final class PublicKeys {
             }
         }
         return new PublicKeys(byKeyId);
-    }
-
-    public Optional<PublicKey> find(String keyId) {
-        return Optional.ofNullable(byKeyId.get(keyId));
     }
 
     /** The key named {@code keyId}; {@code what} says whose key it is ("checkpoint", "receipt"). */

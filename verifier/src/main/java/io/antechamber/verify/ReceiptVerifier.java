@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Checks a check-in receipt offline: the answer of {@code GET /v1/check-ins/:id/receipt}
- * ({@code {"receipt": "<JWS>", "payload": {...}}}), or the bare JWS. The JWS must verify with a listed key
+ * ({@code {"data": {"receipt": "<JWS>", "payload": {...}}}}), the object inside it, or the bare JWS (as text or a
+ * JSON string). The JWS must verify with a listed key
  * ({@link Jws#verify}) and the payload shown beside it must be, in RFC 8785 form, the payload that was signed.
  */
 public final class ReceiptVerifier {
@@ -21,10 +22,10 @@ public final class ReceiptVerifier {
         if (!text.startsWith("{") && !text.startsWith("\"")) {
             return verifyJws(text, keys);
         }
-        JsonNode node = EvidenceJson.read(text, "receipt file");
-        if (node.isTextual()) {
-            return verifyJws(node.textValue(), keys);
+        if (text.startsWith("\"")) {
+            return verifyJws(EvidenceJson.read(text, "receipt file").textValue(), keys);
         }
+        JsonNode node = EvidenceJson.readAnswer(text, "receipt file");
         VerifiedReceipt verified = verifyJws(EvidenceJson.text(node, "receipt", "receipt file"), keys);
         JsonNode shown = node.get("payload");
         if (shown != null) {

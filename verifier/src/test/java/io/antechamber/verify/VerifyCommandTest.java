@@ -13,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The verifier as an auditor runs it, on files written here: exit status and the one line it prints. */
+/**
+ * The verifier as an auditor runs it, on files written here (the API's answers as saved, {@code {"data": ...}}, or
+ * the objects inside): exit status and the one line it prints.
+ */
 class VerifyCommandTest {
 
     private static final SigningKey KEY = SigningKey.generate();
@@ -66,7 +69,7 @@ class VerifyCommandTest {
     void a_receipt_verifies_and_a_tampered_one_fails() throws IOException {
         String jws = Jws.sign(RECEIPT_PAYLOAD, KEY);
         write("keys.json", keysJson());
-        write("receipt.json", "{\"receipt\":\"" + jws + "\",\"payload\":" + RECEIPT_PAYLOAD + "}");
+        write("receipt.json", "{\"data\":{\"receipt\":\"" + jws + "\",\"payload\":" + RECEIPT_PAYLOAD + "}}");
         write("tampered.json", "{\"receipt\":\"" + jws + "\",\"payload\":"
                 + RECEIPT_PAYLOAD.replace("approved", "rejected") + "}");
 
@@ -86,11 +89,11 @@ class VerifyCommandTest {
         LeafHashes tree = LeafHashes.ofEntryHashes(AuditExportFixture.entryHashes(lines));
         write("keys.json", keysJson());
         write("old.json", checkpointJson(Checkpoint.sign(10, root(lines, 10), AT, KEY)));
-        write("new.json", checkpointJson(Checkpoint.sign(25, root(lines, 25), AT, KEY)));
+        write("new.json", "{\"data\":" + checkpointJson(Checkpoint.sign(25, root(lines, 25), AT, KEY)) + "}");
         write("entry.json", lines.get(6));
-        write("inclusion.json", "{\"seq\":7,\"size\":25,\"leaf_hash\":\"" + Hex.of(tree.perfect(6, 0))
+        write("inclusion.json", "{\"data\":{\"seq\":7,\"size\":25,\"leaf_hash\":\"" + Hex.of(tree.perfect(6, 0))
                 + "\",\"path\":" + AuditExportFixture.hexArray(MerkleTree.inclusionProof(6, 25, tree)) + ",\"root_hash\":\""
-                + Hex.of(root(lines, 25)) + "\"}");
+                + Hex.of(root(lines, 25)) + "\"}}");
         write("consistency.json", "{\"from_size\":10,\"to_size\":25,\"path\":"
                 + AuditExportFixture.hexArray(MerkleTree.consistencyProof(10, 25, tree)) + "}");
 
