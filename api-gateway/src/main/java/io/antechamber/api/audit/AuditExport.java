@@ -1,10 +1,11 @@
 package io.antechamber.api.audit;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * An organization's audit log as JSON Lines, one entry (its API JSON, {@link AuditEntryJson}) per line in seq order.
@@ -27,22 +28,20 @@ public class AuditExport {
         this.entries = entries;
     }
 
-    /** The entries from {@code fromSeq} to the log's current end. */
-    public StreamingResponseBody from(String orgId, long fromSeq) {
+    /** Writes the entries from {@code fromSeq} to the log's end as it is now. */
+    public void write(String orgId, long fromSeq, OutputStream out) throws IOException {
         long last = entries.size(orgId);
-        return out -> {
-            long next = fromSeq;
-            while (next <= last) {
-                List<AuditEntry> batch = jdbc.query(NEXT, AuditEntries.ROW, orgId, next, last);
-                if (batch.isEmpty()) {
-                    return;
-                }
-                for (AuditEntry entry : batch) {
-                    out.write(AuditEntryJson.of(entry).toString().getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
-                }
-                next = batch.get(batch.size() - 1).seq() + 1;
+        long next = fromSeq;
+        while (next <= last) {
+            List<AuditEntry> batch = jdbc.query(NEXT, AuditEntries.ROW, orgId, next, last);
+            if (batch.isEmpty()) {
+                return;
             }
-        };
+            for (AuditEntry entry : batch) {
+                out.write(AuditEntryJson.of(entry).toString().getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+            }
+            next = batch.get(batch.size() - 1).seq() + 1;
+        }
     }
 }

@@ -11,13 +11,12 @@ import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.Validation;
 import io.antechamber.verify.Checkpoint;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * What an auditor checks the audit log with: the latest signed checkpoint, inclusion and consistency proofs, the
@@ -65,15 +64,19 @@ public class AuditEvidenceController {
         return Data.of(proofs.consistency(caller.orgId().value(), fromSize, toSize));
     }
 
+    /**
+     * Written straight to the response on the request's own (virtual) thread: an asynchronous body would be cut off
+     * by the servlet container's async timeout, and an export of a long log takes longer than that.
+     */
     @GetMapping(path = "/v1/audit/export", produces = NDJSON)
     @Auth(AuthMode.HUMAN)
-    public ResponseEntity<StreamingResponseBody> export(Caller caller,
-            @RequestParam(name = "from_seq", required = false) Long fromSeq) {
+    public void export(Caller caller, @RequestParam(name = "from_seq", required = false) Long fromSeq,
+            HttpServletResponse response) throws IOException {
         Validation validation = new Validation();
         validation.check(fromSeq == null || fromSeq >= 1, "from_seq", "must be at least 1");
         validation.orThrow();
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON))
-                .body(export.from(caller.orgId().value(), fromSeq == null ? 1 : fromSeq));
+        response.setContentType(NDJSON);
+        export.write(caller.orgId().value(), fromSeq == null ? 1 : fromSeq, response.getOutputStream());
     }
 
     @GetMapping("/v1/audit/public-keys")
