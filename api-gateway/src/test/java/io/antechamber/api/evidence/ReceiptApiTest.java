@@ -144,6 +144,24 @@ class ReceiptApiTest extends IntegrationTest {
     }
 
     @Test
+    void a_check_in_the_policy_forbids_has_a_receipt_of_its_rejection_by_the_forbid_rule() throws Exception {
+        Map<String, Object> rule = Map.of("id", "no-prod", "effect", "forbid", "conditions",
+                List.of(Map.of("field", "action", "op", "contains", "value", "prod")));
+        api.putPolicy(org, room, Map.of("default_action", "require_approval", "default_timeout_ms", 3_600_000,
+                "default_timeout_action", "cancel", "trust_thresholds", Map.of(), "rules", List.of(rule)))
+                .expect(200);
+        String id = api.checkIn(agent, room, Map.of("action", "touch prod")).expectError(403, "POLICY_FORBIDS")
+                .json().get("error").get("details").get("check_in_id").asText();
+
+        JsonNode payload = verified(receipt(id));
+
+        assertThat(payload.get("outcome").asText()).isEqualTo("rejected");
+        assertThat(payload.get("decided_by").get("type").asText()).isEqualTo("system");
+        assertThat(payload.get("policy").get("source").asText()).isEqualTo("forbid_rule");
+        assertThat(payload.get("policy").get("rule_id").asText()).isEqualTo("no-prod");
+    }
+
+    @Test
     void withdrawn_and_expired_check_ins_have_receipts_too() throws Exception {
         String withdrawn = api.pendingCheckIn(agent, room, "never mind").get("id").asText();
         http.delete("/v1/check-ins/" + withdrawn).auth(agent.key()).send().expect(200);

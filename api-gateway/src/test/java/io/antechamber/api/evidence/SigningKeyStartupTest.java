@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where the signing key comes from: replicas starting together on an empty database end with one generated key; a
  * key given by ANTECHAMBER_SIGNING_KEY takes over at the next start, with only its public half stored.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SigningKeyStartupTest {
 
     private static final String ADMIN = "signing-admin-token-0123456789abc";
@@ -34,7 +38,8 @@ class SigningKeyStartupTest {
     }
 
     @Test
-    void replicas_starting_together_end_with_one_active_key_which_a_configured_key_then_replaces() {
+    void replicas_starting_together_end_with_one_active_key_which_a_configured_key_then_replaces(
+            CapturedOutput output) {
         Map<String, String> database = TestDatabase.freshProperties();
         String generated;
         CompletableFuture<StandaloneApp> first = CompletableFuture.supplyAsync(() -> StandaloneApp.start(database,
@@ -65,5 +70,6 @@ class SigningKeyStartupTest {
                     configured.keyId())).as("the configured private key is never stored").isTrue();
             app.http().post("/v1/admin/signing-keys/rotate", null).auth(ADMIN).send().expectError(409, "CONFLICT");
         }
+        assertThat(output.getAll()).as("nothing logged the configured key").doesNotContain(seed);
     }
 }
