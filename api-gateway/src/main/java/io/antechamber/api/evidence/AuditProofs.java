@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Inclusion and consistency proofs over one organization's audit tree, computed from the stored subtrees
- * ({@link StoredSubtrees}): O(log n) lookups each. Sizes name trees the log has reached, from 1 to its current size.
+ * ({@link StoredSubtrees}): at most O(log² n) indexed lookups each, whatever the log's length. Sizes name trees the
+ * log has reached, from 1 to its current size.
  */
 @Component
 public class AuditProofs {
