@@ -36,7 +36,7 @@ public class CheckpointWriter {
         int written = 0;
         for (AuditCheckpoints.Due due : checkpoints.due()) {
             try {
-                byte[] root = MerkleTree.root(due.size(), new StoredSubtrees(jdbc, due.orgId()));
+                byte[] root = StoredSubtrees.compute(jdbc, due.orgId(), tree -> MerkleTree.root(due.size(), tree));
                 checkpoints.insert(due.orgId(),
                         Checkpoint.sign(due.size(), root, AuditEntryJson.at(Instant.now()), key));
                 written++;
