@@ -9,7 +9,9 @@ public enum PathResource {
     /** {@code :id} of {@code /v1/humans/:id}. */
     HUMAN("id"),
     /** {@code :id} of {@code /v1/watchers/:id}; "as member" means its owner or a human. */
-    WATCHER("id");
+    WATCHER("id"),
+    /** {@code :seq} of {@code /v1/audit/entries/:seq/…}: an entry of the caller's organization's audit log. */
+    AUDIT_ENTRY("seq");
 
     private final String variable;
 

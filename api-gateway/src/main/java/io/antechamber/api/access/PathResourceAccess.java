@@ -5,6 +5,7 @@ import io.antechamber.events.watcher.WatcherState;
 import io.antechamber.api.auth.AuthInterceptor;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.checkin.CheckInReader;
+import io.antechamber.api.evidence.AuditProofs;
 import io.antechamber.api.identity.HumanReader;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.ApiException;
@@ -35,14 +36,16 @@ public class PathResourceAccess {
     private final HumanReader humans;
     private final RoomDirectory members;
     private final WatcherReader watchers;
+    private final AuditProofs auditProofs;
 
     public PathResourceAccess(RoomResolver rooms, CheckInReader checkIns, HumanReader humans,
-            RoomDirectory members, WatcherReader watchers) {
+            RoomDirectory members, WatcherReader watchers, AuditProofs auditProofs) {
         this.rooms = rooms;
         this.checkIns = checkIns;
         this.humans = humans;
         this.members = members;
         this.watchers = watchers;
+        this.auditProofs = auditProofs;
     }
 
     /** The 404 or 403 that comes before a refusal of this request's content, if any. */
@@ -83,6 +86,7 @@ public class PathResourceAccess {
                 }
             }
             case HUMAN -> humans.find(caller, value);
+            case AUDIT_ENTRY -> auditProofs.entry(caller.orgId().value(), value);
             case WATCHER -> {
                 WatcherState watcher = watchers.find(caller, value);
                 if (actsOn.asMember() && !caller.isHuman() && !watcher.isOwner(actor)) {

@@ -1,6 +1,6 @@
 package io.antechamber.api.admin;
 
-import io.antechamber.api.feed.FeedProcessorLag;
+import io.antechamber.api.audit.AuditLogAppender;
 import io.antechamber.api.feed.RoomFeedWriter;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.query.agent.AgentViewProjection;
@@ -40,10 +40,10 @@ public class Projections {
     private final EventStorePositions positions;
     private final RebuildLock locks;
     private final ProjectionRebuilds rebuilds;
-    private final FeedProcessorLag feedLag;
+    private final StreamingProcessorLag streamingLag;
 
     public Projections(List<ViewRebuild> views, EventStorePositions positions, RebuildLock locks,
-            ProjectionRebuilds rebuilds, FeedProcessorLag feedLag) {
+            ProjectionRebuilds rebuilds, StreamingProcessorLag streamingLag) {
         this.views = views.stream().collect(Collectors.toMap(ViewRebuild::processingGroup, Function.identity()));
         if (!this.views.keySet().equals(Set.copyOf(NAMES))) {
             throw new IllegalStateException("views " + NAMES + " but rebuilds for " + this.views.keySet());
@@ -51,24 +51,37 @@ public class Projections {
         this.positions = positions;
         this.locks = locks;
         this.rebuilds = rebuilds;
-        this.feedLag = feedLag;
+        this.streamingLag = streamingLag;
     }
 
-    /** The views, then the room feed, the one consumer that trails the store (ADR 0018). */
+    /**
+     * The streaming processors, which trail the store (ADR 0018), and why each is never rebuilt: what they wrote was
+     * acted on.
+     */
+    static final Map<String, String> NEVER_REBUILT = Map.of(
+            RoomFeedWriter.PROCESSOR, "the room feed is never rebuilt: its entries were sent to subscribers and "
+                    + "watchers, and writing them again would send them again",
+            AuditLogAppender.PROCESSOR, "the audit log is never rebuilt: its entries are append-only evidence, "
+                    + "hash-chained and signed, and writing them again would be a second, different log");
+
+    /** The views, then the room feed and the audit log, the consumers that trail the store (ADR 0018). */
     public List<ProjectionStatus> all() {
         long head = positions.head();
         List<String> replaying = locks.heldOf(NAMES);
         List<ProjectionStatus> all = new ArrayList<>(NAMES.stream()
                 .map(name -> new ProjectionStatus(name, head, 0, 0, replaying.contains(name))).toList());
-        all.add(feedLag.status());
+        all.add(streamingLag.status(RoomFeedWriter.PROCESSOR));
+        all.add(streamingLag.status(AuditLogAppender.PROCESSOR));
         return all;
     }
 
-    /** Queues the view's rebuild; 404 for a name that is no view's, 409 while a rebuild of it is queued or running. */
+    /**
+     * Queues the view's rebuild; 404 for a name that is no view's, 409 for a streaming processor and while a rebuild
+     * of the view is queued or running.
+     */
     public ProjectionStatus replay(String name) {
-        if (RoomFeedWriter.PROCESSOR.equals(name)) {
-            throw ApiException.conflict("the room feed is never rebuilt: its entries were sent to subscribers and "
-                    + "watchers, and writing them again would send them again");
+        if (NEVER_REBUILT.containsKey(name)) {
+            throw ApiException.conflict(NEVER_REBUILT.get(name));
         }
         ViewRebuild view = views.get(name);
         if (view == null) {

@@ -8,6 +8,7 @@ import io.antechamber.events.common.RoomId;
 import io.antechamber.events.query.FindRoom;
 import io.antechamber.events.query.FindRoomId;
 import io.antechamber.events.room.RoomState;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Turns the {@code :room} of a path (an id or a slug) into the caller's org's room, or a 404. */
@@ -43,5 +44,10 @@ public class RoomResolver {
     public RoomState resolve(Caller caller, String idOrSlug) {
         FindRoom query = new FindRoom(caller.orgId(), idOrSlug);
         return views.one(query, RoomState.class, "room");
+    }
+
+    /** The caller's org's room with this id or slug, if it has one. */
+    public Optional<RoomState> find(Caller caller, String idOrSlug) {
+        return views.find(new FindRoom(caller.orgId(), idOrSlug), RoomState.class);
     }
 }

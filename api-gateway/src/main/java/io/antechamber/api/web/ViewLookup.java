@@ -1,5 +1,6 @@
 package io.antechamber.api.web;
 
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,11 @@ public class ViewLookup {
 
     /** The one answer of {@code query}, or 404 naming {@code what}. */
     public <T> T one(Object query, Class<T> type, String what) {
-        return queries.query(query, ResponseTypes.optionalInstanceOf(type)).join()
-                .orElseThrow(() -> ApiException.notFound(what));
+        return find(query, type).orElseThrow(() -> ApiException.notFound(what));
+    }
+
+    /** The one answer of {@code query}, if any: for a filter, where a missing resource is a bad value, not a 404. */
+    public <T> Optional<T> find(Object query, Class<T> type) {
+        return queries.query(query, ResponseTypes.optionalInstanceOf(type)).join();
     }
 }

@@ -43,10 +43,10 @@ class ProjectionAdminTest extends IntegrationTest {
 
         assertThat(all).extracting(p -> p.get("name").asText())
                 .containsExactly("check-in-view", "room-view", "agent-view", "trust-view", "thread-view",
-                        "human-view", "watcher-view", "webhook-delivery-view", "room-feed");
+                        "human-view", "watcher-view", "webhook-delivery-view", "room-feed", "audit-log");
         for (JsonNode view : all) {
-            if (view.get("name").asText().equals("room-feed")) {
-                continue; // it trails the store: the next test
+            if (view.get("name").asText().equals("room-feed") || view.get("name").asText().equals("audit-log")) {
+                continue; // they trail the store: the next tests
             }
             assertThat(view.get("position").asLong()).isGreaterThanOrEqualTo(head);
             assertThat(view.get("lag_events").asLong()).isZero();
@@ -69,13 +69,31 @@ class ProjectionAdminTest extends IntegrationTest {
                 .expectError(409, "CONFLICT");
     }
 
+    @Test
+    void the_audit_log_catches_up_with_the_store_and_is_never_rebuilt() {
+        TestApi.Org org = api.newOrg();
+        api.newRoom(org, "audit-lag");
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+
+        JsonNode audit = api.eventually(http.get("/v1/admin/projections").auth(ADMIN_TOKEN),
+                all -> named(all, "audit-log").get("position").asLong() >= head);
+        assertThat(named(audit, "audit-log").get("replaying").asBoolean()).isFalse();
+
+        http.post("/v1/admin/projections/audit-log/replay", null).auth(ADMIN_TOKEN).send()
+                .expectError(409, "CONFLICT");
+    }
+
     private static JsonNode feedOf(JsonNode all) {
+        return named(all, "room-feed");
+    }
+
+    private static JsonNode named(JsonNode all, String name) {
         for (JsonNode projection : all) {
-            if (projection.get("name").asText().equals("room-feed")) {
+            if (projection.get("name").asText().equals(name)) {
                 return projection;
             }
         }
-        throw new AssertionError("no room-feed in " + all);
+        throw new AssertionError("no " + name + " in " + all);
     }
 
     @Test
@@ -105,7 +123,7 @@ class ProjectionAdminTest extends IntegrationTest {
             assertThat(replaying(http.get("/v1/admin/projections").auth(ADMIN_TOKEN).send().expect(200).data()))
                     .isEqualTo(Map.of("check-in-view", false, "room-view", false, "agent-view", false,
                             "trust-view", true, "thread-view", false, "human-view", false, "watcher-view", false,
-                            "webhook-delivery-view", false, "room-feed", false));
+                            "webhook-delivery-view", false, "room-feed", false, "audit-log", false));
         }
         http.post("/v1/admin/projections/trust-view/replay", null).auth(ADMIN_TOKEN).send().expect(202);
         awaitRebuilt("trust-view");

@@ -251,6 +251,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET", "/v1/check-ins/{id}/messages", "/v1/check-ins/{check_in}/messages", null,
                         Access.ANY_READ),
                 row("GET", "/v1/rooms/{room}/trust", "/v1/rooms/{room}/trust", null, Access.HUMAN_READ),
+                row("GET", "/v1/audit", Access.HUMAN_ORG),
+                row("GET", "/v1/audit/verify", Access.HUMAN_ORG),
                 row("GET", "/v1/rooms/{room}/trust/{agentId}", "/v1/rooms/{room}/trust/{agent_member}", null,
                         Access.TRUST_OF_AN_AGENT),
                 row("POST", "/v1/rooms/{room}/watch", "/v1/rooms/{room}/watch",
@@ -271,7 +273,19 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         "/v1/watchers/{watcher}/deliveries/dlv_0000000000/retry", null, Access.WATCHER_READ,
                         Set.of(404)),
                 row("POST", "/v1/watchers/{id}/replay", "/v1/watchers/{watcher}/replay",
-                        Map.of("since_event_id", "0"), Access.WATCHER_READ));
+                        Map.of("since_event_id", "0"), Access.WATCHER_READ),
+                row("GET", "/v1/audit/public-keys", Access.PUBLIC),
+                // a fresh organization may have no checkpoint yet, nor its first entry: an admitted caller is told so
+                new Endpoint("GET", "/v1/audit/checkpoint", "/v1/audit/checkpoint", null, Access.HUMAN_ORG,
+                        Set.of(404)),
+                new Endpoint("GET", "/v1/audit/entries/{seq}/proof", "/v1/audit/entries/1/proof?size=1", null,
+                        Access.HUMAN_ORG, Set.of(404)),
+                row("GET", "/v1/audit/consistency", "/v1/audit/consistency?from_size=1&to_size=1", null,
+                        Access.HUMAN_ORG),
+                row("GET", "/v1/audit/export", Access.HUMAN_ORG),
+                // the fixture check-in is pending: an admitted caller gets 409 after the access check
+                row("GET", "/v1/check-ins/{id}/receipt", "/v1/check-ins/{check_in}/receipt", null, Access.ANY_READ),
+                row("POST", "/v1/admin/signing-keys/rotate", Access.OPERATOR));
     }
 
     /**

@@ -57,7 +57,11 @@ class ReadYourWritesAcrossReplicasTest {
                     + " WebhookDeliveryApiTest reads it back right after the 202",
             "POST /v1/watchers/{id}/replay",
             "a replay answers 202 and sends in the background by contract, so no read reflects it at once;"
-                    + " WebhookDeliveryApiTest checks that the replayed events arrive under their first webhook-ids");
+                    + " WebhookDeliveryApiTest checks that the replayed events arrive under their first webhook-ids",
+            "POST /v1/admin/signing-keys/rotate",
+            "the rotation commits the new active key in signing_keys before it answers, and every replica reads the"
+                    + " active key from there at each signature and lists keys from there; CheckpointApiTest reads"
+                    + " the keys back right after the rotation and sees the next checkpoint signed with the new key");
 
     private static StandaloneApp one;
     private static StandaloneApp two;

@@ -128,6 +128,14 @@ class NoSecretAnywhereTest extends IntegrationTest {
         assertThat(String.join("\n", rows)).contains(ApiKeys.hash(owner), ApiKeys.hash(humanKey),
                 ApiKeys.hash(rotatedHumanKey), agentId);
         assertThat(output.getAll()).contains("log capture check " + ApiKeys.hash(owner));
+
+        // the audit log says that keys were issued and rotated, never which: not even their hashes
+        List<String> audited = jdbc.queryForList("SELECT action || ' ' || changes FROM audit_entries WHERE org_id = ?",
+                String.class, org.get("org").get("id").asText());
+        assertThat(audited).anyMatch(entry -> entry.startsWith("human.key_rotated"))
+                .anyMatch(entry -> entry.startsWith("agent.claimed"));
+        assertThat(String.join("\n", audited)).doesNotContain(ApiKeys.hash(owner), ApiKeys.hash(humanKey),
+                ApiKeys.hash(reviewerKey), ApiKeys.hash(rotatedHumanKey), ApiKeys.hash(selfKey), "_hash");
     }
 
     /** POSTs with an Idempotency-Key, twice: the replay must not carry the secret either. The first answer's data. */
