@@ -1,6 +1,8 @@
 package io.antechamber.api.web;
 
 import io.antechamber.events.common.WireEnums;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +50,24 @@ public final class Validation {
             check(value >= min && value <= max, field, "must be between " + min + " and " + max);
         }
         return value;
+    }
+
+    /** An ISO-8601 UTC timestamp ({@code 2026-11-24T10:15:30.123Z}); null is fine. */
+    public Instant timestamp(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            check(false, field, "must be an ISO-8601 UTC timestamp such as 2026-11-24T10:15:30.123Z");
+            return null;
+        }
+    }
+
+    /** A window {@code [from, to)} of {@link #timestamp timestamps}: {@code to} must come after {@code from}. */
+    public void window(Instant from, Instant to) {
+        check(from == null || to == null || to.isAfter(from), "to", "must be after from");
     }
 
     public void orThrow() {
