@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * levels; approvals by rule, trust, default and timeout; human approvals, rejections and modifications; a
  * withdrawal, an expiry, a forbidden check-in, one left pending), then counts the same numbers itself from the
  * payloads in {@code domain_event_entry}, read as plain JSON, and expects the API to answer exactly those, over all
- * time and over a window.
+ * time and over a window, and the same again once the table is rebuilt from the event store.
  */
 class RoomStatsApiTest extends IntegrationTest {
 
@@ -48,7 +48,7 @@ class RoomStatsApiTest extends IntegrationTest {
     }
 
     @Test
-    void the_stats_equal_the_numbers_counted_from_the_rooms_raw_events_over_all_time_and_over_a_window() {
+    void the_stats_equal_the_numbers_counted_from_the_rooms_raw_events_over_all_time_over_a_window_and_after_a_rebuild() {
         TestApi.Org org = api.newOrg();
         room = api.newRoom(org, "stats");
         TestApi.Agent alpha = api.memberAgent(org, room, "alpha");
@@ -106,6 +106,17 @@ class RoomStatsApiTest extends IntegrationTest {
         assertThat(window.get("check_ins").asInt()).isLessThan(all.size());
         assertThat(stats(org, room, "?from=" + windowEnd).get("check_ins").asInt())
                 .isEqualTo((int) all.stream().filter(o -> !o.createdAt().isBefore(to)).count());
+
+        http.post("/v1/admin/projections/check-in-facts/replay", null).auth(ADMIN_TOKEN).send().expect(202);
+        api.eventually(http.get("/v1/admin/projections").auth(ADMIN_TOKEN), projections -> {
+            for (JsonNode projection : projections) {
+                if (projection.get("name").asText().equals("check-in-facts")) {
+                    return !projection.get("replaying").asBoolean();
+                }
+            }
+            return false;
+        }, Duration.ofSeconds(60));
+        assertThat(stats(org, room, "")).as("after a rebuild").isEqualTo(expected(room.id(), all, o -> true));
     }
 
     @Test
