@@ -1,13 +1,13 @@
 package io.antechamber.api.room;
 
 import io.antechamber.api.access.ActsOn;
-import io.antechamber.api.backtest.BacktestJson;
-import io.antechamber.api.backtest.BacktestRequest;
-import io.antechamber.api.backtest.PolicyBacktest;
 import io.antechamber.api.access.PathResource;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
+import io.antechamber.api.backtest.BacktestJson;
+import io.antechamber.api.backtest.BacktestRequest;
+import io.antechamber.api.backtest.PolicyBacktest;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;

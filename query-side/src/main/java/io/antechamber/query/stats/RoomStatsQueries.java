@@ -63,23 +63,29 @@ public class RoomStatsQueries {
             args.add(Timestamps.of(query.to()));
         }
         sql.append(GROUPS);
-        StatsCounts[] room = {StatsCounts.NONE};
+        List<Group> groups = jdbc.query(sql.toString(), (rs, i) -> new Group(rs.getInt("by_agent") == 0
+                ? rs.getString("agent_id") : null, rs.getInt("by_risk") == 0 ? rs.getString("risk_level") : null,
+                counts(rs)), args.toArray());
+        StatsCounts room = StatsCounts.NONE;
         Map<String, StatsCounts> byAgent = new TreeMap<>();
         Map<String, StatsCounts> byRiskLevel = new LinkedHashMap<>();
         for (RiskLevel level : RiskLevel.values()) {
             byRiskLevel.put(level.wire(), StatsCounts.NONE);
         }
-        jdbc.query(sql.toString(), rs -> {
-            StatsCounts counts = counts(rs);
-            if (rs.getInt("by_agent") == 0) {
-                byAgent.put(rs.getString("agent_id"), counts);
-            } else if (rs.getInt("by_risk") == 0) {
-                byRiskLevel.put(rs.getString("risk_level"), counts);
+        for (Group group : groups) {
+            if (group.agentId() != null) {
+                byAgent.put(group.agentId(), group.counts());
+            } else if (group.riskLevel() != null) {
+                byRiskLevel.put(group.riskLevel(), group.counts());
             } else {
-                room[0] = counts;
+                room = group.counts();
             }
-        }, args.toArray());
-        return new RoomStats(room[0], byAgent, byRiskLevel);
+        }
+        return new RoomStats(room, byAgent, byRiskLevel);
+    }
+
+    /** One row of the grouped statement: an agent's, a risk level's, or (neither) the room's. */
+    private record Group(String agentId, String riskLevel, StatsCounts counts) {
     }
 
     private static StatsCounts counts(ResultSet rs) throws SQLException {
