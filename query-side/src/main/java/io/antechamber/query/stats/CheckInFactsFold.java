@@ -43,7 +43,8 @@ final class CheckInFactsFold {
         PolicyDecision policy = e.policy();
         boolean decided = e.status() != CheckInStatus.PENDING;
         return new CheckInFact(e.checkInId().value(), e.orgId().value(), e.roomId().value(), e.createdBy().id(),
-                e.action(), e.riskLevel().wire(), e.urgency().wire(), e.at(), policy.decision().wire(),
+                e.action(), e.riskLevel() == null ? null : e.riskLevel().wire(),
+                e.urgency() == null ? null : e.urgency().wire(), e.at(), policy.decision().wire(),
                 policy.source().wire(), policy.ruleId(), policy.trustScore(), policy.policyVersion(),
                 e.status().wire(), decided ? BY_POLICY : null, null, decided ? e.at() : null, decided ? 0L : null,
                 e.status() == CheckInStatus.APPROVED ? policy.source().wire() : null, sequenceNumber);

@@ -63,9 +63,9 @@ public class RoomStatsQueries {
             args.add(Timestamps.of(query.to()));
         }
         sql.append(GROUPS);
-        List<Group> groups = jdbc.query(sql.toString(), (rs, i) -> new Group(rs.getInt("by_agent") == 0
-                ? rs.getString("agent_id") : null, rs.getInt("by_risk") == 0 ? rs.getString("risk_level") : null,
-                counts(rs)), args.toArray());
+        List<Group> groups = jdbc.query(sql.toString(), (rs, i) -> new Group(rs.getInt("by_agent") == 0,
+                rs.getInt("by_risk") == 0, rs.getString("agent_id"), rs.getString("risk_level"), counts(rs)),
+                args.toArray());
         StatsCounts room = StatsCounts.NONE;
         Map<String, StatsCounts> byAgent = new TreeMap<>();
         Map<String, StatsCounts> byRiskLevel = new LinkedHashMap<>();
@@ -73,10 +73,13 @@ public class RoomStatsQueries {
             byRiskLevel.put(level.wire(), StatsCounts.NONE);
         }
         for (Group group : groups) {
-            if (group.agentId() != null) {
+            if (group.perAgent()) {
                 byAgent.put(group.agentId(), group.counts());
-            } else if (group.riskLevel() != null) {
-                byRiskLevel.put(group.riskLevel(), group.counts());
+            } else if (group.perRiskLevel()) {
+                // a check-in without a risk level (the API always gives one) counts in the room's totals only
+                if (group.riskLevel() != null) {
+                    byRiskLevel.put(group.riskLevel(), group.counts());
+                }
             } else {
                 room = group.counts();
             }
@@ -85,7 +88,8 @@ public class RoomStatsQueries {
     }
 
     /** One row of the grouped statement: an agent's, a risk level's, or (neither) the room's. */
-    private record Group(String agentId, String riskLevel, StatsCounts counts) {
+    private record Group(boolean perAgent, boolean perRiskLevel, String agentId, String riskLevel,
+            StatsCounts counts) {
     }
 
     private static StatsCounts counts(ResultSet rs) throws SQLException {

@@ -142,6 +142,18 @@ class CheckInFactsFoldTest {
     }
 
     @Test
+    void a_check_in_stored_without_risk_level_or_urgency_has_them_empty_rather_than_guessed() {
+        CheckInCreated bare = new CheckInCreated(ID, ROOM, ORG, Actor.agent(AGENT), "deploy", null, null, null,
+                Map.of(), CheckInStatus.PENDING, 60_000, TimeoutAction.CANCEL, null,
+                new PolicyDecision(PolicyOutcome.REQUIRE_APPROVAL, DecisionSource.DEFAULT, null, 15, 1), T0);
+
+        CheckInFact row = fold(bare);
+
+        assertThat(row.riskLevel()).isNull();
+        assertThat(row.urgency()).isNull();
+    }
+
+    @Test
     void a_resolution_of_a_check_in_with_no_row_makes_none() {
         assertThat(CheckInFactsFold.next(null, new CheckInExpired(ID, ROOM, ORG, AGENT, T0), 1)).isNull();
     }
