@@ -402,3 +402,13 @@ webhooks_run() {
   } >"$1/webhooks_db.txt"
   log "webhooks: $(head -1 "$1/webhooks_db.txt")"
 }
+
+# The policy backtest scenario (bench/backtest): $2 check-ins created in one room through the API, then timed
+# backtests of them against B_http measured on the same connection. Writes $1/backtest.json.
+backtest_run() {
+  start_app backtest
+  log "backtest: $2 check-ins in one room, then backtests of all of them (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  loadgen backtest --url "$URL" --admin-token "$ADMIN_TOKEN" --check-ins "$2" --connections 16 --repeats 5 \
+    --out "$1/backtest.json" >&2
+  stop_app
+}

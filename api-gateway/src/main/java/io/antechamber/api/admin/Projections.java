@@ -11,6 +11,7 @@ import io.antechamber.query.rebuild.EventStorePositions;
 import io.antechamber.query.rebuild.RebuildLock;
 import io.antechamber.query.rebuild.ViewRebuild;
 import io.antechamber.query.room.RoomViewProjection;
+import io.antechamber.query.stats.CheckInFactsProjection;
 import io.antechamber.query.thread.ThreadViewProjection;
 import io.antechamber.query.trust.TrustViewProjection;
 import io.antechamber.query.watcher.WatcherViewProjection;
@@ -34,7 +35,7 @@ public class Projections {
             RoomViewProjection.PROCESSING_GROUP, AgentViewProjection.PROCESSING_GROUP,
             TrustViewProjection.PROCESSING_GROUP, ThreadViewProjection.PROCESSING_GROUP,
             HumanViewProjection.PROCESSING_GROUP, WatcherViewProjection.PROCESSING_GROUP,
-            DeliveryViewProjection.PROCESSING_GROUP);
+            DeliveryViewProjection.PROCESSING_GROUP, CheckInFactsProjection.PROCESSING_GROUP);
 
     private final Map<String, ViewRebuild> views;
     private final EventStorePositions positions;

@@ -15,7 +15,6 @@ import io.antechamber.events.common.TypedId;
 import io.antechamber.events.room.RoomState;
 import io.antechamber.events.watcher.WatcherId;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -64,9 +63,9 @@ public class AuditListRequest {
                 "must be an id with one of the prefixes " + TARGET_PREFIXES);
         validation.check(action == null || AuditMapping.ACTIONS.contains(action), "action",
                 "must be one of " + AuditMapping.ACTIONS);
-        Instant fromAt = instant("from", from, validation);
-        Instant toAt = instant("to", to, validation);
-        validation.check(fromAt == null || toAt == null || fromAt.isBefore(toAt), "to", "must be after from");
+        Instant fromAt = validation.timestamp("from", from);
+        Instant toAt = validation.timestamp("to", to);
+        validation.window(fromAt, toAt);
         validation.orThrow();
         AuditFilter filter = new AuditFilter(caller.orgId().value(), roomId, actorWithoutId ? actor : null,
                 actorWithoutId ? null : actor, target, action, fromAt, toAt, beforeSeq);
@@ -77,17 +76,5 @@ public class AuditListRequest {
         Optional<RoomState> found = rooms.find(caller, room);
         validation.check(found.isPresent(), "room", "is no room of your organization (an id or a slug)");
         return found.map(r -> r.id().value()).orElse(null);
-    }
-
-    private static Instant instant(String field, String value, Validation validation) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            validation.check(false, field, "must be an ISO-8601 instant such as 2026-11-24T10:15:30.123Z");
-            return null;
-        }
     }
 }

@@ -63,7 +63,7 @@ public class CheckInHistoryController {
     @ActsOn(PathResource.CHECK_IN)
     public Data<CheckInJson> asOf(Caller caller, @PathVariable String id, @RequestParam(name = "as_of") String asOf) {
         Validation validation = new Validation();
-        Instant instant = validation.instant("as_of", asOf);
+        Instant instant = validation.timestamp("as_of", asOf);
         validation.orThrow();
         FindCheckInAsOf query = new FindCheckInAsOf(caller.orgId(), CheckInController.checkInId(id), instant);
         return Data.of(CheckInJson.of(views.one(query, CheckInState.class, "check-in")));

@@ -5,6 +5,9 @@ import io.antechamber.api.access.PathResource;
 import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
+import io.antechamber.api.backtest.BacktestJson;
+import io.antechamber.api.backtest.BacktestRequest;
+import io.antechamber.api.backtest.PolicyBacktest;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
@@ -21,23 +24,30 @@ import io.antechamber.query.support.Page;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A room's policy: read by anyone of the org, replaced whole by an admin, versioned on every change. */
+/**
+ * A room's policy: read by anyone of the org, replaced whole by an admin, versioned on every change, and tried out
+ * on the room's past check-ins by any human of the org.
+ */
 @RestController
 public class PolicyController {
 
     private final CommandGateway commands;
     private final PagedQueries pagedQueries;
     private final RoomResolver rooms;
+    private final PolicyBacktest backtest;
 
-    public PolicyController(CommandGateway commands, PagedQueries pagedQueries, RoomResolver rooms) {
+    public PolicyController(CommandGateway commands, PagedQueries pagedQueries, RoomResolver rooms,
+            PolicyBacktest backtest) {
         this.commands = commands;
         this.pagedQueries = pagedQueries;
         this.rooms = rooms;
+        this.backtest = backtest;
     }
 
     @GetMapping("/v1/rooms/{room}/policy")
@@ -70,5 +80,15 @@ public class PolicyController {
         }
         Page<PolicyVersion> versions = pagedQueries.page(new FindPolicyHistory(caller.orgId(), target.id(), page));
         return ListData.of(versions, PolicyVersionJson::of);
+    }
+
+    /** What a proposed policy would have decided for the room's past check-ins; changes nothing. */
+    @PostMapping("/v1/rooms/{room}/policy/backtest")
+    @Auth(AuthMode.HUMAN)
+    @ActsOn(PathResource.ROOM)
+    public Data<BacktestJson> backtest(Caller caller, @PathVariable String room,
+            @RequestBody BacktestRequest request) {
+        RoomState target = rooms.resolve(caller, room);
+        return Data.of(backtest.run(caller.orgId(), target.id(), request));
     }
 }

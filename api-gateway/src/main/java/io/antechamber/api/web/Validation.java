@@ -46,8 +46,15 @@ public final class Validation {
         });
     }
 
-    /** An ISO-8601 timestamp with {@code Z} or an offset ({@code 2026-11-24T10:15:30.123Z}); null stays null. */
-    public Instant instant(String field, String value) {
+    public Long range(String field, Long value, long min, long max) {
+        if (value != null) {
+            check(value >= min && value <= max, field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /** An ISO-8601 timestamp with {@code Z} or an offset ({@code 2026-11-24T10:15:30.123Z}); null is fine. */
+    public Instant timestamp(String field, String value) {
         if (value == null) {
             return null;
         }
@@ -59,11 +66,9 @@ public final class Validation {
         }
     }
 
-    public Long range(String field, Long value, long min, long max) {
-        if (value != null) {
-            check(value >= min && value <= max, field, "must be between " + min + " and " + max);
-        }
-        return value;
+    /** A window {@code [from, to)} of {@link #timestamp timestamps}: {@code to} must come after {@code from}. */
+    public void window(Instant from, Instant to) {
+        check(from == null || to == null || to.isAfter(from), "to", "must be after from");
     }
 
     public void orThrow() {

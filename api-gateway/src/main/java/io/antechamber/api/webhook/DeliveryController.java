@@ -26,7 +26,6 @@ import io.antechamber.events.watcher.WatcherState;
 import io.antechamber.events.watcher.WatcherStatus;
 import io.antechamber.query.support.Page;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -107,7 +106,7 @@ public class DeliveryController {
         validation.check(request.sinceEventId() == null || request.since() == null, "since",
                 "give since_event_id or since, not both");
         Long afterSeq = eventId(request.sinceEventId(), validation);
-        Instant since = timestamp(request.since(), validation);
+        Instant since = validation.timestamp("since", request.since());
         validation.orThrow();
         requireActive(watcher, "a replay");
         if (!replays.hears(watcher.id(), watcher.roomId())) {
@@ -160,18 +159,6 @@ public class DeliveryController {
             return seq;
         } catch (NumberFormatException e) {
             validation.check(false, "since_event_id", "must be an event id");
-            return null;
-        }
-    }
-
-    private static Instant timestamp(String value, Validation validation) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            validation.check(false, "since", "must be an ISO-8601 timestamp");
             return null;
         }
     }

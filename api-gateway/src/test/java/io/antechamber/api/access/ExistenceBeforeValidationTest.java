@@ -60,6 +60,16 @@ class ExistenceBeforeValidationTest extends IntegrationTest {
     }
 
     @Test
+    void a_backtest_or_stats_with_a_bad_body_or_window_on_another_orgs_room_is_not_found() {
+        String backtest = "/v1/rooms/" + room.id() + "/policy/backtest";
+        each(body -> http.post(backtest, body), otherOrg.humanKey(), 404, "NOT_FOUND");
+        each(body -> http.post(backtest, body), org.humanKey(), 400, "VALIDATION_ERROR");
+        String stats = "/v1/rooms/" + room.id() + "/stats?from=yesterday";
+        http.get(stats).auth(otherOrg.humanKey()).send().expectError(404, "NOT_FOUND");
+        http.get(stats).auth(org.humanKey()).send().expectError(400, "VALIDATION_ERROR");
+    }
+
+    @Test
     void a_check_in_with_a_bad_body_is_not_found_in_another_org_forbidden_to_a_non_member_and_invalid_for_a_member() {
         for (String target : List.of(room.id(), room.slug())) {
             String path = "/v1/rooms/" + target + "/check-in";

@@ -43,7 +43,8 @@ class ProjectionAdminTest extends IntegrationTest {
 
         assertThat(all).extracting(p -> p.get("name").asText())
                 .containsExactly("check-in-view", "room-view", "agent-view", "trust-view", "thread-view",
-                        "human-view", "watcher-view", "webhook-delivery-view", "room-feed", "audit-log");
+                        "human-view", "watcher-view", "webhook-delivery-view", "check-in-facts", "room-feed",
+                        "audit-log");
         for (JsonNode view : all) {
             if (view.get("name").asText().equals("room-feed") || view.get("name").asText().equals("audit-log")) {
                 continue; // they trail the store: the next tests
@@ -123,7 +124,8 @@ class ProjectionAdminTest extends IntegrationTest {
             assertThat(replaying(http.get("/v1/admin/projections").auth(ADMIN_TOKEN).send().expect(200).data()))
                     .isEqualTo(Map.of("check-in-view", false, "room-view", false, "agent-view", false,
                             "trust-view", true, "thread-view", false, "human-view", false, "watcher-view", false,
-                            "webhook-delivery-view", false, "room-feed", false, "audit-log", false));
+                            "webhook-delivery-view", false, "check-in-facts", false, "room-feed", false,
+                            "audit-log", false));
         }
         http.post("/v1/admin/projections/trust-view/replay", null).auth(ADMIN_TOKEN).send().expect(202);
         awaitRebuilt("trust-view");

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectionRebuildWhileServingTest extends IntegrationTest {
 
     private static final List<String> VIEWS = List.of("check-in-view", "room-view", "agent-view", "trust-view",
-            "thread-view", "human-view", "watcher-view");
+            "thread-view", "human-view", "watcher-view", "check-in-facts");
     private static final int ROUNDS = 2;
 
     @Autowired
@@ -134,6 +134,7 @@ class ProjectionRebuildWhileServingTest extends IntegrationTest {
         reads.put("human", http.get("/v1/humans/" + reviewer.id()).auth(org.humanKey()));
         reads.put("watcher", http.get("/v1/watchers/" + watcher).auth(agent.key()));
         reads.put("watchers", http.get("/v1/rooms/" + quiet.id() + "/watchers").auth(org.humanKey()));
+        reads.put("stats", http.get("/v1/rooms/" + quiet.id() + "/stats").auth(org.humanKey()));
         return reads;
     }
 
@@ -210,6 +211,8 @@ class ProjectionRebuildWhileServingTest extends IntegrationTest {
         rows.put("trust_view_check_ins", jdbc.queryForList("SELECT c.* FROM trust_view_check_ins c "
                 + "JOIN trust_view t ON t.room_id = c.room_id AND t.agent_id = c.agent_id WHERE t.org_id = ? "
                 + "ORDER BY c.check_in_id", org.id()));
+        rows.put("check_in_facts", jdbc.queryForList("SELECT * FROM check_in_facts WHERE org_id = ? "
+                + "ORDER BY check_in_id", org.id()));
         return rows;
     }
 }

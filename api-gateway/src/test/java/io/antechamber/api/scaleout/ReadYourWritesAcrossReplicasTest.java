@@ -45,6 +45,9 @@ class ReadYourWritesAcrossReplicasTest {
             "POST /v1/admin/projections/{name}/replay",
             "a rebuild changes nothing a client reads: every view answers the same before, during and after it,"
                     + " which ProjectionRebuildWhileServingTest checks with readers polling throughout rebuilds",
+            "POST /v1/rooms/{room}/policy/backtest",
+            "a backtest writes nothing (no event, no row) for a read to reflect: PolicyBacktestApiTest checks that the"
+                    + " event store, the policy's version and the room's check-ins are the same after it",
             "POST /v1/rooms/{room}/signals",
             "a signal has no read endpoint: it is broadcast once, on the real-time transports, whose arrival on"
                     + " every replica RealTimeAcrossReplicasTest checks",

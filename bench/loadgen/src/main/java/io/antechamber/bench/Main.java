@@ -21,6 +21,8 @@ import java.util.Map;
  *   fanout      --url U --admin-token T --subscribers 1,1000 --check-ins N --rate R [--app-pid P] --out result.json
  *   webhooks    --url U --admin-token T --watchers 1,10 --check-ins N --rate R [--app-pid P] --out result.json
  *   webhooks-summary --file webhooks.json
+ *   backtest    --url U --admin-token T [--check-ins 10000] [--connections 16] [--repeats 5] --out result.json
+ *   backtest-summary --file backtest.json
  *   report      --dir RESULTS_DIR --out latest.json
  *   jfr-top     --jfr recording.jfr [--top 25]
  * </pre>
@@ -46,6 +48,8 @@ public final class Main {
             case "fanout-summary" -> Report.fanoutSummary(args);
             case "webhooks" -> Webhooks.run(args);
             case "webhooks-summary" -> Report.webhooksSummary(args);
+            case "backtest" -> Backtest.run(args);
+            case "backtest-summary" -> Report.backtestSummary(args);
             case "report" -> Report.run(args);
             case "jfr-top" -> JfrTop.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);

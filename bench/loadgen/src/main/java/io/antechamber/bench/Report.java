@@ -78,6 +78,37 @@ final class Report {
         }
     }
 
+    static void backtestSummary(Map<String, String> args) throws IOException {
+        Report report = new Report(new File("."));
+        report.line("%-9s %-44s %14s %9s  %s", "SCENARIO", "what", "check-ins", "median ms", "");
+        report.backtest(Main.JSON.readTree(new File(Main.required(args, "file"))));
+        System.out.print(report.text);
+    }
+
+    /**
+     * The policy backtest of N past check-ins: its baseline (a ping on the same connection), the room's own policy
+     * and a stricter one, each as a ratio of the baseline, the stricter also of the room's own.
+     */
+    private void backtest(JsonNode backtest) {
+        if (backtest.isMissingNode()) {
+            return;
+        }
+        double ping = backtest.path("b_http_ms").asDouble();
+        JsonNode own = backtest.path("own_policy");
+        JsonNode strict = backtest.path("strict_policy");
+        line("%-9s %-44s %14s %9.2f", "B_http", "GET /v1/ping, 1 connection", "", ping);
+        line("%-9s %-44s %14s %9.0f  / B_http %.0f; %d changed", "backtest", "the room's own policy (2 rules)",
+                String.format(Locale.ROOT, "%,d", own.path("evaluated").asInt()), own.path("median_ms").asDouble(),
+                own.path("median_ms").asDouble() / ping, own.path("changed").asInt());
+        line("%-9s %-44s %14s %9.0f  / B_http %.0f; / own policy %.2f; %d changed", "backtest",
+                "a stricter policy (20 rules, regexes, metadata)",
+                String.format(Locale.ROOT, "%,d", strict.path("evaluated").asInt()),
+                strict.path("median_ms").asDouble(), strict.path("median_ms").asDouble() / ping,
+                strict.path("median_ms").asDouble() / own.path("median_ms").asDouble(), strict.path("changed").asInt());
+        line("%-9s %-44s %14s", "", String.format(Locale.ROOT, "(the %,d check-ins were created at %.0f/s)",
+                backtest.path("check_ins").asInt(), backtest.path("create_per_s").asDouble()), "");
+    }
+
     static void webhooksSummary(Map<String, String> args) throws IOException {
         Report report = new Report(new File("."));
         report.line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "SCENARIO", "what", "rate", "p50 ms", "p99 ms",
@@ -203,6 +234,7 @@ final class Report {
                 String.format(Locale.ROOT, "%.0f MiB", rss.path("vmhwm_kb").asDouble() / 1024));
         fanout(read("fanout"));
         webhooks(read("webhooks"));
+        backtest(read("backtest"));
         line("");
         CheckInCost.lines(createCpu, read("create_db")).forEach(l -> line("%s", l));
 

@@ -89,11 +89,7 @@ class CheckIn {
         PolicyDecision decision = PolicyEngine.evaluate(policy, room.policyVersion(), agent.trust(), new CheckInFacts(
                 command.action(), command.reason(), command.riskLevel(), command.urgency(),
                 command.agentId().value(), command.metadata()));
-        CheckInStatus status = switch (decision.decision()) {
-            case AUTO_APPROVE -> CheckInStatus.APPROVED;
-            case FORBID -> CheckInStatus.REJECTED;
-            case REQUIRE_APPROVAL -> CheckInStatus.PENDING;
-        };
+        CheckInStatus status = decision.decision().createdStatus();
         long timeoutMs = command.timeoutMs() != null ? command.timeoutMs() : policy.defaultTimeoutMs();
         TimeoutAction timeoutAction = command.timeoutAction() != null
                 ? command.timeoutAction() : policy.defaultTimeoutAction();

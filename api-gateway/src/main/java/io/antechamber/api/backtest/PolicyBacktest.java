@@ -1,0 +1,93 @@
+package io.antechamber.api.backtest;
+
+import io.antechamber.api.web.Validation;
+import io.antechamber.command.policy.CheckInFacts;
+import io.antechamber.command.policy.PolicyEngine;
+import io.antechamber.command.policy.PolicyValidator;
+import io.antechamber.events.checkin.CheckInState;
+import io.antechamber.events.common.OrgId;
+import io.antechamber.events.common.RoomId;
+import io.antechamber.events.policy.Policy;
+import io.antechamber.events.policy.PolicyDecision;
+import io.antechamber.events.policy.PolicyOutcome;
+import io.antechamber.events.query.FindPastCheckIns;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates a proposed policy against a room's past agent→human check-ins with the command side's own pure
+ * {@link PolicyEngine}, each with the inputs and the trust score it was created with, and reports where the outcome
+ * would differ. The check-ins come from the check-in view in one query; nothing is written. The proposed policy is
+ * checked by the same {@link PolicyValidator} as {@code PUT .../policy}, its problems named under {@code policy.}.
+ * This is the gateway between the endpoint and the engine: controllers never reach the command side themselves.
+ */
+@Component
+public class PolicyBacktest {
+
+    public static final int DEFAULT_LIMIT = 1_000;
+    public static final int MAX_LIMIT = 10_000;
+    /** The proposed policy was never stored, so its decisions have no version; the answer does not show one. */
+    private static final int UNSTORED = 0;
+
+    private final QueryGateway queries;
+
+    public PolicyBacktest(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public BacktestJson run(OrgId org, RoomId room, BacktestRequest request) {
+        Validation validation = new Validation();
+        Instant from = validation.timestamp("from", request.from());
+        Instant to = validation.timestamp("to", request.to());
+        validation.window(from, to);
+        Long limit = validation.range("limit", request.limit(), 1, MAX_LIMIT);
+        problems(request.policy()).forEach((field, problem) -> validation.check(false, field, problem));
+        validation.orThrow();
+
+        List<CheckInState> past = queries.query(new FindPastCheckIns(org, room, from, to,
+                limit == null ? DEFAULT_LIMIT : limit.intValue()),
+                ResponseTypes.multipleInstancesOf(CheckInState.class)).join();
+        return evaluate(request.policy(), past);
+    }
+
+    private static BacktestJson evaluate(Policy policy, List<CheckInState> past) {
+        Map<PolicyOutcome, Long> before = new EnumMap<>(PolicyOutcome.class);
+        Map<PolicyOutcome, Long> after = new EnumMap<>(PolicyOutcome.class);
+        List<ChangedJson> changed = new ArrayList<>();
+        for (CheckInState checkIn : past) {
+            PolicyDecision was = checkIn.policy();
+            PolicyDecision wouldBe = PolicyEngine.evaluate(policy, UNSTORED, was.trustScore(), facts(checkIn));
+            before.merge(was.decision(), 1L, Long::sum);
+            after.merge(wouldBe.decision(), 1L, Long::sum);
+            if (wouldBe.decision() != was.decision()) {
+                changed.add(new ChangedJson(checkIn.id().value(), checkIn.action(),
+                        new WasJson(was.decision().createdStatus().wire(), was.source().wire(), was.ruleId(),
+                                checkIn.status().wire()),
+                        new WouldBeJson(wouldBe.decision().wire(), wouldBe.source().wire(), wouldBe.ruleId())));
+            }
+        }
+        return new BacktestJson(past.size(), changed,
+                new SummaryJson(OutcomeCountsJson.of(before), OutcomeCountsJson.of(after)));
+    }
+
+    private static CheckInFacts facts(CheckInState checkIn) {
+        return new CheckInFacts(checkIn.action(), checkIn.reason(), checkIn.riskLevel(), checkIn.urgency(),
+                checkIn.createdBy().id(), checkIn.metadata());
+    }
+
+    private static Map<String, String> problems(Policy policy) {
+        if (policy == null) {
+            return Map.of("policy", "is required");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        PolicyValidator.problems(policy).forEach((field, problem) -> problems.put("policy." + field, problem));
+        return problems;
+    }
+}
