@@ -122,10 +122,11 @@ class ProjectionAdminTest extends IntegrationTest {
             http.post("/v1/admin/projections/trust-view/replay", null).auth(ADMIN_TOKEN).send()
                     .expectError(409, "CONFLICT");
             assertThat(replaying(http.get("/v1/admin/projections").auth(ADMIN_TOKEN).send().expect(200).data()))
-                    .isEqualTo(Map.of("check-in-view", false, "room-view", false, "agent-view", false,
-                            "trust-view", true, "thread-view", false, "human-view", false, "watcher-view", false,
-                            "webhook-delivery-view", false, "check-in-facts", false, "room-feed", false,
-                            "audit-log", false));
+                    .containsEntry("trust-view", true)
+                    .containsOnlyKeys("check-in-view", "room-view", "agent-view", "trust-view", "thread-view",
+                            "human-view", "watcher-view", "webhook-delivery-view", "check-in-facts", "room-feed",
+                            "audit-log")
+                    .allSatisfy((name, replaying) -> assertThat(replaying).isEqualTo(name.equals("trust-view")));
         }
         http.post("/v1/admin/projections/trust-view/replay", null).auth(ADMIN_TOKEN).send().expect(202);
         awaitRebuilt("trust-view");

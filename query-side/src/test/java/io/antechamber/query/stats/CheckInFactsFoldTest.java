@@ -109,7 +109,8 @@ class CheckInFactsFoldTest {
     void a_timeout_either_approves_or_expires_the_check_in_and_is_nobodys_decision() {
         CheckInFact approved = fold(pending(), new CheckInApproved(ID, ROOM, ORG, AGENT, Actor.SYSTEM,
                 "timed out: auto_approve", T0.plusSeconds(60)));
-        CheckInFact expired = fold(pending(), new CheckInExpired(ID, ROOM, ORG, AGENT, T0.plusSeconds(60)));
+        CheckInFact expired = fold(pending(), new CheckInExpired(ID, ROOM, ORG, AGENT, Actor.SYSTEM,
+                T0.plusSeconds(60)));
 
         assertThat(approved.decidedBy()).isEqualTo("timeout");
         assertThat(approved.decidedById()).isNull();
@@ -136,7 +137,8 @@ class CheckInFactsFoldTest {
         CheckInFact approved = fold(pending(), approval);
 
         assertThat(CheckInFactsFold.next(approved, approval, 1)).isSameAs(approved);
-        assertThat(CheckInFactsFold.next(approved, new CheckInExpired(ID, ROOM, ORG, AGENT, T0.plusSeconds(9)), 2))
+        assertThat(CheckInFactsFold.next(approved, new CheckInExpired(ID, ROOM, ORG, AGENT, Actor.SYSTEM,
+                T0.plusSeconds(9)), 2))
                 .isSameAs(approved);
         assertThat(CheckInFactsFold.next(approved, pending(), 0)).isSameAs(approved);
     }
@@ -155,7 +157,7 @@ class CheckInFactsFoldTest {
 
     @Test
     void a_resolution_of_a_check_in_with_no_row_makes_none() {
-        assertThat(CheckInFactsFold.next(null, new CheckInExpired(ID, ROOM, ORG, AGENT, T0), 1)).isNull();
+        assertThat(CheckInFactsFold.next(null, new CheckInExpired(ID, ROOM, ORG, AGENT, Actor.SYSTEM, T0), 1)).isNull();
     }
 
     private static CheckInCreated pending() {
