@@ -117,7 +117,9 @@ class CheckInHistoryTest extends IntegrationTest {
         assertThat(events.get(2).get("actor").get("id").asText()).isEqualTo(org.ownerId());
         assertThat(events).allSatisfy(e -> {
             assertThat(e.get("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-            assertThat(e.get("payload").get("checkInId").asText()).isEqualTo(id);
+            assertThat(e.get("payload").get("check_in_id").asText()).isEqualTo(id);
+            assertThat(e.get("payload").get("at").asText())
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         });
         assertThat(events.get(1).get("payload").get("content").asText()).isEqualTo("on it");
         assertThat(events.get(2).get("payload").get("reason").asText()).isEqualTo("go");

@@ -1,6 +1,5 @@
 package io.antechamber.query.checkin;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.events.checkin.CheckInCreated;
 import io.antechamber.events.checkin.CheckInEvent;
 import io.antechamber.events.checkin.CheckInResolution;
@@ -21,9 +20,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,11 +33,9 @@ import org.springframework.stereotype.Component;
 public class CheckInHistoryQueries {
 
     private final EventStore events;
-    private final ObjectMapper eventJson;
 
-    public CheckInHistoryQueries(EventStore events, @Qualifier("eventSerializer") Serializer serializer) {
+    public CheckInHistoryQueries(EventStore events) {
         this.events = events;
-        this.eventJson = ((JacksonSerializer) serializer).getObjectMapper();
     }
 
     /** Declared raw: Axon matches query response types by class, and {@code Page<X>} is not {@code Page}. */
@@ -58,7 +52,7 @@ public class CheckInHistoryQueries {
         if (!fetched.isEmpty() && !((CheckInEvent) fetched.get(0).getPayload()).orgId().equals(query.orgId())) {
             return new Page<>(List.of(), null);
         }
-        return Page.of(fetched, limit, this::historyEvent,
+        return Page.of(fetched, limit, CheckInHistoryQueries::historyEvent,
                 last -> new Cursor(last.getTimestamp(), Long.toString(last.getSequenceNumber())));
     }
 
@@ -98,10 +92,10 @@ public class CheckInHistoryQueries {
         return Cursor.decode(cursor).map(last -> Long.parseLong(last.id()) + 1).orElse(0L);
     }
 
-    private HistoryEvent historyEvent(DomainEventMessage<?> message) {
+    private static HistoryEvent historyEvent(DomainEventMessage<?> message) {
         CheckInEvent event = (CheckInEvent) message.getPayload();
         return new HistoryEvent(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
-                message.getTimestamp(), actor(event), eventJson.valueToTree(event));
+                message.getTimestamp(), actor(event), event);
     }
 
     private static Actor actor(CheckInEvent event) {
