@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.TestApi;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -214,6 +215,69 @@ class AuditLogTest extends IntegrationTest {
                 + "' AND level = 1 AND idx = 1");
 
         assertVerifyNames(org, 4);
+    }
+
+    /**
+     * Someone with the database rewrites the log from seq 4 on, every hash and tree node recomputed so the chain and
+     * the tree agree with themselves: only a checkpoint signed before gives it away. The checkpoint is inserted here
+     * as the checkpoint writer would have signed it (verify compares roots; signatures are the offline verifier's).
+     */
+    @Test
+    void a_log_rewritten_with_every_hash_recomputed_is_caught_by_a_checkpoint_signed_before() throws Exception {
+        TestApi.Org org = smallHistory();
+        List<AuditEntry> original = jdbc.query("SELECT " + AuditEntries.COLUMNS + " FROM audit_entries "
+                + "WHERE org_id = ? ORDER BY seq", AuditEntries.ROW, org.id());
+        MerkleFrontier signed = MerkleFrontier.empty();
+        original.forEach(e -> signed.append(e.hash()));
+        jdbc.update("INSERT INTO audit_checkpoints (org_id, size, root_hash, at, key_id, signature) "
+                + "VALUES (?, ?, ?, '2026-12-04T00:00:00.000Z', 'test', '\\x00') ON CONFLICT DO NOTHING", org.id(),
+                (long) original.size(), signed.root());
+        assertThat(http.get("/v1/audit/verify").auth(org.humanKey()).send().expect(200).data().get("ok").asBoolean())
+                .isTrue();
+
+        rewriteFrom(org, original, 4);
+
+        Long lastCheckpointBefore = jdbc.queryForObject("SELECT max(size) FROM audit_checkpoints WHERE org_id = ? "
+                + "AND size < 4", Long.class, org.id());
+        assertVerifyNames(org, (lastCheckpointBefore == null ? 0 : lastCheckpointBefore) + 1);
+    }
+
+    private void rewriteFrom(TestApi.Org org, List<AuditEntry> original, long fromSeq) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET session_replication_role = replica");
+            byte[] prevHash = original.get((int) fromSeq - 2).hash();
+            MerkleFrontier tree = MerkleFrontier.empty();
+            statement.execute("DELETE FROM audit_tree_nodes WHERE org_id = '" + org.id() + "'");
+            for (AuditEntry e : original) {
+                AuditEntry entry = e;
+                if (e.seq() >= fromSeq) {
+                    entry = new AuditEntry(e.orgId(), e.seq(), e.id(), e.eventId(), e.at(), e.actorType(),
+                            e.actorId(), e.action(), e.targetType(), e.targetId(), e.roomId(),
+                            e.seq() == fromSeq ? "{\"name\":\"forged\"}" : e.changes(), prevHash, null).hashed();
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE audit_entries "
+                            + "SET changes = ?, prev_hash = ?, hash = ? WHERE org_id = ? AND seq = ?")) {
+                        update.setString(1, entry.changes());
+                        update.setBytes(2, entry.prevHash());
+                        update.setBytes(3, entry.hash());
+                        update.setString(4, entry.orgId());
+                        update.setLong(5, entry.seq());
+                        assertThat(update.executeUpdate()).isEqualTo(1);
+                    }
+                    prevHash = entry.hash();
+                }
+                for (MerkleFrontier.Node node : tree.append(entry.hash())) {
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_tree_nodes "
+                            + "(org_id, level, idx, hash) VALUES (?, ?, ?, ?)")) {
+                        insert.setString(1, org.id());
+                        insert.setShort(2, (short) node.level());
+                        insert.setLong(3, node.idx());
+                        insert.setBytes(4, node.hash());
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            statement.execute("SET session_replication_role = origin");
+        }
     }
 
     @Test
