@@ -193,17 +193,22 @@ public class AuditVerifier {
             return events;
         }
 
-        /** For each event id, the lowest seq of this organization's entries naming it. */
+        /**
+         * For each event id, the lowest seq of this organization's entries naming it. Looked up by event id alone
+         * (its unique index), and the organization compared here: filtered by organization too, the planner may
+         * read every entry of the organization for each batch.
+         */
         private Map<String, Long> firstEntryNaming(List<String> eventIds) {
             Map<String, Long> first = new HashMap<>();
             jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement("SELECT event_id, min(seq) FROM audit_entries "
-                        + "WHERE org_id = ? AND event_id = ANY (?) GROUP BY event_id");
-                statement.setString(1, orgId);
-                statement.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+                PreparedStatement statement = connection.prepareStatement("SELECT event_id, org_id, seq "
+                        + "FROM audit_entries WHERE event_id = ANY (?)");
+                statement.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
                 return statement;
             }, (ResultSet rs) -> {
-                first.put(rs.getString(1), rs.getLong(2));
+                if (orgId.equals(rs.getString(2))) {
+                    first.merge(rs.getString(1), rs.getLong(3), Math::min);
+                }
             });
             return first;
         }
