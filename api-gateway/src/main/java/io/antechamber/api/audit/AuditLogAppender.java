@@ -38,7 +38,7 @@ public class AuditLogAppender {
 
     @EventHandler
     void on(Object event, EventMessage<?> message) {
-        AuditMapping.of(event, json).ifPresent(audited -> batch().add(new PendingEntry(message.getIdentifier(),
+        AuditMapping.of(event, message.getTimestamp(), json).ifPresent(audited -> batch().add(new PendingEntry(message.getIdentifier(),
                 audited)));
     }
 

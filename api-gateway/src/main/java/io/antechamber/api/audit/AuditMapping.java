@@ -206,9 +206,10 @@ public final class AuditMapping {
      * The entry an event becomes, or empty for an event left out on purpose. An event class that is neither is a
      * programming error: failing keeps the log from silently missing a kind of change.
      *
-     * @param json the API's ObjectMapper: changes are written as the API writes JSON (snake_case, ISO timestamps)
+     * @param storedAt when the event was stored: the entry's time for an event that does not say when it happened
+     * @param json     the API's ObjectMapper: changes are written as the API writes JSON (snake_case, ISO timestamps)
      */
-    public static Optional<AuditedEvent> of(Object event, ObjectMapper json) {
+    public static Optional<AuditedEvent> of(Object event, Instant storedAt, ObjectMapper json) {
         Rule<?> rule = RULES.get(event.getClass());
         if (rule == null) {
             if (isLeftOut(event.getClass())) {
@@ -216,7 +217,7 @@ public final class AuditMapping {
             }
             throw new IllegalStateException("no audit mapping for " + event.getClass().getName());
         }
-        return Optional.of(rule.apply(event, json));
+        return Optional.of(rule.apply(event, storedAt, json));
     }
 
     /** The fields of {@code type}'s JSON that its rule leaves out of the changes (tests check they exist). */
@@ -260,14 +261,16 @@ public final class AuditMapping {
             Function<E, AuditTarget> target, Function<E, RoomId> room, Function<E, Instant> at,
             Set<String> shownElsewhere) {
 
-        AuditedEvent apply(Object event, ObjectMapper json) {
+        AuditedEvent apply(Object event, Instant storedAt, ObjectMapper json) {
             E typed = type.cast(event);
             ObjectNode changes = json.valueToTree(typed);
             changes.remove(ENTRY_FIELDS);
             changes.remove(shownElsewhere);
             changes.remove(keyHashes(changes));
             RoomId roomId = room.apply(typed);
-            return new AuditedEvent(org.apply(typed).value(), at.apply(typed).truncatedTo(ChronoUnit.MILLIS),
+            Instant said = at.apply(typed);
+            Instant happened = said == null ? storedAt : said;
+            return new AuditedEvent(org.apply(typed).value(), happened.truncatedTo(ChronoUnit.MILLIS),
                     actor.apply(typed), action, target.apply(typed), roomId == null ? null : roomId.value(), changes);
         }
 
