@@ -76,9 +76,9 @@ import java.util.function.Function;
 public final class AuditMapping {
 
     /** Event classes deliberately left out of the audit log. */
-    public static final Set<Class<?>> NOT_AUDITED = Set.of(AgentSelfRegistered.class, UnclaimedAgentRemoved.class);
+    private static final Set<Class<?>> NOT_AUDITED = Set.of(AgentSelfRegistered.class, UnclaimedAgentRemoved.class);
     /** A package whose events are left out of the audit log: webhook deliveries. */
-    public static final String NOT_AUDITED_PACKAGE = DeliveryEvent.class.getPackageName();
+    private static final String NOT_AUDITED_PACKAGE = DeliveryEvent.class.getPackageName();
 
     /** The fields every entry shows as columns. */
     private static final Set<String> ENTRY_FIELDS = Set.of("org_id", "room_id", "at");
@@ -192,13 +192,8 @@ public final class AuditMapping {
         return RULES.keySet();
     }
 
-    /** Whether events of this class become audit entries. */
-    public static boolean isAudited(Class<?> type) {
-        return RULES.containsKey(type);
-    }
-
     /** Whether this class is left out on purpose ({@link #NOT_AUDITED}, {@link #NOT_AUDITED_PACKAGE}). */
-    public static boolean isLeftOut(Class<?> type) {
+    static boolean isLeftOut(Class<?> type) {
         return NOT_AUDITED.contains(type) || type.getPackageName().equals(NOT_AUDITED_PACKAGE);
     }
 
