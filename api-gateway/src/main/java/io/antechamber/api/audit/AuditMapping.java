@@ -47,7 +47,6 @@ import io.antechamber.events.watcher.WatcherRegistered;
 import io.antechamber.events.watcher.WatcherRemoved;
 import io.antechamber.events.watcher.WatcherSecretRotated;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -265,7 +264,7 @@ public final class AuditMapping {
             RoomId roomId = room.apply(typed);
             Instant said = at.apply(typed);
             Instant happened = said == null ? storedAt : said;
-            return new AuditedEvent(org.apply(typed).value(), happened.truncatedTo(ChronoUnit.MILLIS),
+            return new AuditedEvent(org.apply(typed).value(), happened,
                     actor.apply(typed), action, target.apply(typed), roomId == null ? null : roomId.value(), changes);
         }
 

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.TestApi;
+import io.antechamber.events.common.Actor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +25,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log through HTTP, on the real database: one entry per event of an organization, in a chain that verifies,
@@ -34,6 +39,12 @@ class AuditLogTest extends IntegrationTest {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private AuditChainWriter writer;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @Test
     void a_day_of_activity_gives_exactly_one_entry_per_event_and_a_chain_that_verifies() {
@@ -278,6 +289,30 @@ class AuditLogTest extends IntegrationTest {
             }
             statement.execute("SET session_replication_role = origin");
         }
+    }
+
+    /** What a batch retried after a crash between its append and its commit, or a reset token, hands over again. */
+    @Test
+    void events_handed_to_the_appender_again_add_no_entry() {
+        String org = "org_redelivered" + Long.toString(System.nanoTime(), 36);
+        List<PendingEntry> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(new PendingEntry("redelivered-" + org + "-" + i, new AuditedEvent(org, Instant.now(),
+                    Actor.SYSTEM, "trust.adjusted", new AuditTarget(AuditTarget.AGENT, "agt_0000000000"), null,
+                    JsonNodeFactory.instance.objectNode())));
+        }
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+        Integer first = transaction.execute(status -> writer.append(batch));
+        Integer again = transaction.execute(status -> writer.append(batch.subList(1, 3)));
+        Integer whole = transaction.execute(status -> writer.append(batch));
+
+        assertThat(List.of(first, again, whole)).containsExactly(3, 0, 0);
+
+        List<AuditEntry> written = jdbc.query("SELECT " + AuditEntries.COLUMNS + " FROM audit_entries "
+                + "WHERE org_id = ? ORDER BY seq", AuditEntries.ROW, org);
+        assertThat(written).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(written).allSatisfy(e -> assertThat(e.hash()).isEqualTo(e.hashed().hash()));
     }
 
     @Test
