@@ -73,7 +73,12 @@ class AuditLogTest extends IntegrationTest {
         api.decide(org, task, "approve", null).expect(200);
         http.post("/v1/rooms/" + room.id() + "/signals", Map.of("type", "freeze")).auth(org.humanKey()).send()
                 .expect(201);
+        String expired = api.checkIn(agent, room, Map.of("action", "wait", "timeout_ms", 1000, "timeout_action",
+                "cancel")).expect(201).data().get("id").asText();
         http.post("/v1/agents/" + agent.id() + "/rotate-key", null).auth(org.humanKey()).send().expect(200);
+        String watcher = api.watch(org.humanKey(), room).get("watcher").get("id").asText();
+        api.eventually(http.get("/v1/check-ins/" + expired).auth(org.humanKey()),
+                d -> d.get("status").asText().equals("expired"), Duration.ofSeconds(30));
 
         List<JsonNode> entries = awaitAllAudited(org);
         Set<String> events = eventIdsOf(org);
@@ -91,7 +96,7 @@ class AuditLogTest extends IntegrationTest {
         assertThat(approval.get("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(entries).filteredOn(e -> e.get("action").asText().equals("trust.adjusted"))
                 .extracting(e -> e.get("changes").get("check_in_id").asText())
-                .containsExactlyInAnyOrder(approved, rejected, modified);
+                .containsExactlyInAnyOrder(approved, rejected, modified, expired);
         assertThat(entries).filteredOn(e -> e.get("action").asText().equals("trust.adjusted"))
                 .allMatch(e -> e.get("actor").get("type").asText().equals("system")
                         && e.get("target").get("id").asText().equals(agent.id()));
@@ -99,6 +104,9 @@ class AuditLogTest extends IntegrationTest {
         assertThat(created.get("actor").get("type").asText()).isEqualTo("admin");
         assertThat(created.get("room_id").isNull()).isTrue();
         assertThat(only(entries, "task.approved", task).get("actor").get("id").asText()).isEqualTo(org.ownerId());
+        assertThat(only(entries, "checkin.expired", expired).get("actor").get("type").asText()).isEqualTo("system");
+        assertThat(only(entries, "watcher.registered", watcher).get("changes").get("webhook_url").asText())
+                .isEqualTo(TestApi.PUBLIC_WEBHOOK_URL);
         assertThat(entries).extracting(e -> e.get("action").asText()).contains("human.added", "human.role_changed",
                 "human.key_rotated", "agent.registered", "agent.key_rotated", "room.created", "room.member_added",
                 "room.policy_updated", "checkin.created", "checkin.rejected", "checkin.modified", "checkin.withdrawn",
