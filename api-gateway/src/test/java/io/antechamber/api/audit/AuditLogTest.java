@@ -390,7 +390,8 @@ class AuditLogTest extends IntegrationTest {
     /** The org's audited events, found in the store independently of the appender: by the org id in the payload. */
     private Set<String> eventIdsOf(TestApi.Org org) {
         return new HashSet<>(jdbc.queryForList("SELECT event_identifier FROM domain_event_entry "
-                + "WHERE convert_from(payload, 'UTF8') LIKE ? AND payload_type NOT LIKE 'io.antechamber.events.delivery.%'",
+                + "WHERE convert_from(payload, 'UTF8') LIKE ? "
+                + "AND payload_type NOT LIKE 'io.antechamber.events.delivery.%'",
                 String.class, "%\"orgId\":\"" + org.id() + "\"%"));
     }
 
