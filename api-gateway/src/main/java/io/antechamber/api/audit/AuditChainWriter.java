@@ -7,6 +7,7 @@ import io.antechamber.verify.CanonicalJson;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -86,9 +87,11 @@ public class AuditChainWriter {
 
     private AuditEntry entry(ChainEnd end, PendingEntry pending) {
         AuditedEvent event = pending.event();
+        // the column keeps what is hashed: the API's timestamps have milliseconds
         return new AuditEntry(event.orgId(), end.seq() + 1, TypedId.generate(ID_PREFIX), pending.eventId(),
-                event.at(), event.actor().type().wire(), event.actor().id(), event.action(), event.target().type(),
-                event.target().id(), event.roomId(), changesText(event), end.hash(), null);
+                event.at().truncatedTo(ChronoUnit.MILLIS), event.actor().type().wire(), event.actor().id(),
+                event.action(), event.target().type(), event.target().id(), event.roomId(), changesText(event),
+                end.hash(), null);
     }
 
     private Set<String> alreadyAudited(List<String> eventIds) {

@@ -38,8 +38,8 @@ public class AuditLogAppender {
 
     @EventHandler
     void on(Object event, EventMessage<?> message) {
-        AuditMapping.of(event, json).ifPresent(audited -> batch().add(new PendingEntry(message.getIdentifier(),
-                audited)));
+        AuditMapping.of(event, message.getTimestamp(), json)
+                .ifPresent(audited -> batch().add(new PendingEntry(message.getIdentifier(), audited)));
     }
 
     /** The entries of the unit of work's batch, written when it prepares to commit. */

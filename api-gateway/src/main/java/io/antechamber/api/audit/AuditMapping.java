@@ -47,7 +47,6 @@ import io.antechamber.events.watcher.WatcherRegistered;
 import io.antechamber.events.watcher.WatcherRemoved;
 import io.antechamber.events.watcher.WatcherSecretRotated;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,9 +75,9 @@ import java.util.function.Function;
 public final class AuditMapping {
 
     /** Event classes deliberately left out of the audit log. */
-    public static final Set<Class<?>> NOT_AUDITED = Set.of(AgentSelfRegistered.class, UnclaimedAgentRemoved.class);
+    private static final Set<Class<?>> NOT_AUDITED = Set.of(AgentSelfRegistered.class, UnclaimedAgentRemoved.class);
     /** A package whose events are left out of the audit log: webhook deliveries. */
-    public static final String NOT_AUDITED_PACKAGE = DeliveryEvent.class.getPackageName();
+    private static final String NOT_AUDITED_PACKAGE = DeliveryEvent.class.getPackageName();
 
     /** The fields every entry shows as columns. */
     private static final Set<String> ENTRY_FIELDS = Set.of("org_id", "room_id", "at");
@@ -192,13 +191,8 @@ public final class AuditMapping {
         return RULES.keySet();
     }
 
-    /** Whether events of this class become audit entries. */
-    public static boolean isAudited(Class<?> type) {
-        return RULES.containsKey(type);
-    }
-
     /** Whether this class is left out on purpose ({@link #NOT_AUDITED}, {@link #NOT_AUDITED_PACKAGE}). */
-    public static boolean isLeftOut(Class<?> type) {
+    static boolean isLeftOut(Class<?> type) {
         return NOT_AUDITED.contains(type) || type.getPackageName().equals(NOT_AUDITED_PACKAGE);
     }
 
@@ -206,9 +200,10 @@ public final class AuditMapping {
      * The entry an event becomes, or empty for an event left out on purpose. An event class that is neither is a
      * programming error: failing keeps the log from silently missing a kind of change.
      *
-     * @param json the API's ObjectMapper: changes are written as the API writes JSON (snake_case, ISO timestamps)
+     * @param storedAt when the event was stored: the entry's time for an event that does not say when it happened
+     * @param json     the API's ObjectMapper: changes are written as the API writes JSON (snake_case, ISO timestamps)
      */
-    public static Optional<AuditedEvent> of(Object event, ObjectMapper json) {
+    public static Optional<AuditedEvent> of(Object event, Instant storedAt, ObjectMapper json) {
         Rule<?> rule = RULES.get(event.getClass());
         if (rule == null) {
             if (isLeftOut(event.getClass())) {
@@ -216,7 +211,7 @@ public final class AuditMapping {
             }
             throw new IllegalStateException("no audit mapping for " + event.getClass().getName());
         }
-        return Optional.of(rule.apply(event, json));
+        return Optional.of(rule.apply(event, storedAt, json));
     }
 
     /** The fields of {@code type}'s JSON that its rule leaves out of the changes (tests check they exist). */
@@ -260,14 +255,16 @@ public final class AuditMapping {
             Function<E, AuditTarget> target, Function<E, RoomId> room, Function<E, Instant> at,
             Set<String> shownElsewhere) {
 
-        AuditedEvent apply(Object event, ObjectMapper json) {
+        AuditedEvent apply(Object event, Instant storedAt, ObjectMapper json) {
             E typed = type.cast(event);
             ObjectNode changes = json.valueToTree(typed);
             changes.remove(ENTRY_FIELDS);
             changes.remove(shownElsewhere);
             changes.remove(keyHashes(changes));
             RoomId roomId = room.apply(typed);
-            return new AuditedEvent(org.apply(typed).value(), at.apply(typed).truncatedTo(ChronoUnit.MILLIS),
+            Instant said = at.apply(typed);
+            Instant happened = said == null ? storedAt : said;
+            return new AuditedEvent(org.apply(typed).value(), happened,
                     actor.apply(typed), action, target.apply(typed), roomId == null ? null : roomId.value(), changes);
         }
 

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize          events the appender takes from the store per transaction: its entries (and the tree nodes
  *                           they complete) go to the database in one JDBC batch
  * @param verifyBatchSize    entries verify reads and checks at a time (it streams, whatever the log's length)
+ * @param maxConcurrentVerifies verifications one replica runs at once: each holds a database connection for as long
+ *                           as it reads (seconds for a long log), so they must not be able to take the whole pool
  * @param checkpointInterval how often the checkpoint writer signs the tree head of every organization whose log grew;
  *                           at most {@link #MAX_CHECKPOINT_INTERVAL}
  */
@@ -17,14 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AuditProperties(
         @DefaultValue("200") int batchSize,
         @DefaultValue("1000") int verifyBatchSize,
+        @DefaultValue("2") int maxConcurrentVerifies,
         @DefaultValue("10s") Duration checkpointInterval) {
 
     /** API.md: a checkpoint is written at least every minute while entries are added. */
     public static final Duration MAX_CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
 
     public AuditProperties {
-        if (batchSize < 1 || verifyBatchSize < 1) {
-            throw new IllegalArgumentException("antechamber.audit batch-size and verify-batch-size must be at least 1");
+        if (batchSize < 1 || verifyBatchSize < 1 || maxConcurrentVerifies < 1) {
+            throw new IllegalArgumentException("antechamber.audit batch-size, verify-batch-size and "
+                    + "max-concurrent-verifies must be at least 1");
         }
         if (checkpointInterval.isNegative() || checkpointInterval.isZero()
                 || checkpointInterval.compareTo(MAX_CHECKPOINT_INTERVAL) > 0) {

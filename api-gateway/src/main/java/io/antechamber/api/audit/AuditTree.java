@@ -47,7 +47,8 @@ class AuditTree {
         ends.forEach((org, end) -> {
             List<MerkleFrontier.Node> nodes = new ArrayList<>();
             for (MerkleFrontier.Position p : MerkleFrontier.positions(end.seq())) {
-                byte[] hash = p.level() == 0 ? MerkleHash.leaf(end.hash()) : stored.get(new Key(org, p.level(), p.idx()));
+                byte[] hash = p.level() == 0 ? MerkleHash.leaf(end.hash())
+                        : stored.get(new Key(org, p.level(), p.idx()));
                 if (hash == null) {
                     throw new IllegalStateException("audit tree of " + org + " lacks node level " + p.level()
                             + " idx " + p.idx() + " at size " + end.seq());

@@ -3,10 +3,12 @@ package io.antechamber.api.audit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.verify.AuditChain;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,6 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditVerifier {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** A verification takes seconds at most; by then one of those running has ended. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final String ORG_FIELD = "orgId";
     private static final int MAX_LEVEL = 62;
 
@@ -54,6 +59,8 @@ public class AuditVerifier {
     private final AuditTree tree;
     private final Set<String> auditedTypes;
     private final int batchSize;
+    private final Semaphore running;
+    private final int maxConcurrent;
 
     public AuditVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditEntries entries,
             AuditTree tree, AuditProperties properties) {
@@ -65,11 +72,24 @@ public class AuditVerifier {
         this.tree = tree;
         this.auditedTypes = AuditMapping.auditedClasses().stream().map(Class::getName).collect(Collectors.toSet());
         this.batchSize = properties.verifyBatchSize();
+        this.maxConcurrent = properties.maxConcurrentVerifies();
+        this.running = new Semaphore(maxConcurrent);
     }
 
-    /** Verifies seqs {@code fromSeq} to {@code toSeq} (null: the last entry) of the organization's log. */
+    /**
+     * Verifies seqs {@code fromSeq} to {@code toSeq} (null: the last entry) of the organization's log; 429 while this
+     * replica already runs {@code audit.max-concurrent-verifies} of them.
+     */
     public VerifyResult verify(String orgId, long fromSeq, Long toSeq) {
-        return snapshot.execute(status -> new Run(orgId).verify(fromSeq, toSeq));
+        if (!running.tryAcquire()) {
+            throw ApiException.rateLimited("verify runs at most " + maxConcurrent + " at once on a server; "
+                    + "try again shortly", RETRY_AFTER);
+        }
+        try {
+            return snapshot.execute(status -> new Run(orgId).verify(fromSeq, toSeq));
+        } finally {
+            running.release();
+        }
     }
 
     /** A stored event as verify needs it: its kind and its organization (null when its payload names none). */
@@ -193,17 +213,22 @@ public class AuditVerifier {
             return events;
         }
 
-        /** For each event id, the lowest seq of this organization's entries naming it. */
+        /**
+         * For each event id, the lowest seq of this organization's entries naming it. Looked up by event id alone
+         * (its unique index), and the organization compared here: filtered by organization too, the planner may
+         * read every entry of the organization for each batch.
+         */
         private Map<String, Long> firstEntryNaming(List<String> eventIds) {
             Map<String, Long> first = new HashMap<>();
             jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement("SELECT event_id, min(seq) FROM audit_entries "
-                        + "WHERE org_id = ? AND event_id = ANY (?) GROUP BY event_id");
-                statement.setString(1, orgId);
-                statement.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+                PreparedStatement statement = connection.prepareStatement("SELECT event_id, org_id, seq "
+                        + "FROM audit_entries WHERE event_id = ANY (?)");
+                statement.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
                 return statement;
             }, (ResultSet rs) -> {
-                first.put(rs.getString(1), rs.getLong(2));
+                if (orgId.equals(rs.getString(2))) {
+                    first.merge(rs.getString(1), rs.getLong(3), Math::min);
+                }
             });
             return first;
         }

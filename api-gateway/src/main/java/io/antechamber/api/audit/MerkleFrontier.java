@@ -61,10 +61,6 @@ final class MerkleFrontier {
         return positions;
     }
 
-    long size() {
-        return size;
-    }
-
     /** Appends the leaf of an entry with this hash; returns the nodes (level 1 and up) it completes, lowest first. */
     List<Node> append(byte[] entryHash) {
         nodes.add(new Node(0, size, MerkleHash.leaf(entryHash)));

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.TestApi;
+import io.antechamber.events.common.Actor;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +25,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log through HTTP, on the real database: one entry per event of an organization, in a chain that verifies,
@@ -33,6 +39,12 @@ class AuditLogTest extends IntegrationTest {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private AuditChainWriter writer;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @Test
     void a_day_of_activity_gives_exactly_one_entry_per_event_and_a_chain_that_verifies() {
@@ -61,7 +73,12 @@ class AuditLogTest extends IntegrationTest {
         api.decide(org, task, "approve", null).expect(200);
         http.post("/v1/rooms/" + room.id() + "/signals", Map.of("type", "freeze")).auth(org.humanKey()).send()
                 .expect(201);
+        String expired = api.checkIn(agent, room, Map.of("action", "wait", "timeout_ms", 1000, "timeout_action",
+                "cancel")).expect(201).data().get("id").asText();
         http.post("/v1/agents/" + agent.id() + "/rotate-key", null).auth(org.humanKey()).send().expect(200);
+        String watcher = api.watch(org.humanKey(), room).get("watcher").get("id").asText();
+        api.eventually(http.get("/v1/check-ins/" + expired).auth(org.humanKey()),
+                d -> d.get("status").asText().equals("expired"), Duration.ofSeconds(30));
 
         List<JsonNode> entries = awaitAllAudited(org);
         Set<String> events = eventIdsOf(org);
@@ -79,7 +96,7 @@ class AuditLogTest extends IntegrationTest {
         assertThat(approval.get("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(entries).filteredOn(e -> e.get("action").asText().equals("trust.adjusted"))
                 .extracting(e -> e.get("changes").get("check_in_id").asText())
-                .containsExactlyInAnyOrder(approved, rejected, modified);
+                .containsExactlyInAnyOrder(approved, rejected, modified, expired);
         assertThat(entries).filteredOn(e -> e.get("action").asText().equals("trust.adjusted"))
                 .allMatch(e -> e.get("actor").get("type").asText().equals("system")
                         && e.get("target").get("id").asText().equals(agent.id()));
@@ -87,6 +104,9 @@ class AuditLogTest extends IntegrationTest {
         assertThat(created.get("actor").get("type").asText()).isEqualTo("admin");
         assertThat(created.get("room_id").isNull()).isTrue();
         assertThat(only(entries, "task.approved", task).get("actor").get("id").asText()).isEqualTo(org.ownerId());
+        assertThat(only(entries, "checkin.expired", expired).get("actor").get("type").asText()).isEqualTo("system");
+        assertThat(only(entries, "watcher.registered", watcher).get("changes").get("webhook_url").asText())
+                .isEqualTo(TestApi.PUBLIC_WEBHOOK_URL);
         assertThat(entries).extracting(e -> e.get("action").asText()).contains("human.added", "human.role_changed",
                 "human.key_rotated", "agent.registered", "agent.key_rotated", "room.created", "room.member_added",
                 "room.policy_updated", "checkin.created", "checkin.rejected", "checkin.modified", "checkin.withdrawn",
@@ -216,6 +236,93 @@ class AuditLogTest extends IntegrationTest {
         assertVerifyNames(org, 4);
     }
 
+    /**
+     * Someone with the database rewrites the log from seq 4 on, every hash and tree node recomputed so the chain and
+     * the tree agree with themselves: only a checkpoint signed before gives it away. The checkpoint is inserted here
+     * as the checkpoint writer would have signed it (verify compares roots; signatures are the offline verifier's).
+     */
+    @Test
+    void a_log_rewritten_with_every_hash_recomputed_is_caught_by_a_checkpoint_signed_before() throws Exception {
+        TestApi.Org org = smallHistory();
+        List<AuditEntry> original = jdbc.query("SELECT " + AuditEntries.COLUMNS + " FROM audit_entries "
+                + "WHERE org_id = ? ORDER BY seq", AuditEntries.ROW, org.id());
+        MerkleFrontier signed = MerkleFrontier.empty();
+        original.forEach(e -> signed.append(e.hash()));
+        jdbc.update("INSERT INTO audit_checkpoints (org_id, size, root_hash, at, key_id, signature) "
+                + "VALUES (?, ?, ?, '2026-12-04T00:00:00.000Z', 'test', '\\x00') ON CONFLICT DO NOTHING", org.id(),
+                (long) original.size(), signed.root());
+        assertThat(http.get("/v1/audit/verify").auth(org.humanKey()).send().expect(200).data().get("ok").asBoolean())
+                .isTrue();
+
+        rewriteFrom(org, original, 4);
+
+        Long lastCheckpointBefore = jdbc.queryForObject("SELECT max(size) FROM audit_checkpoints WHERE org_id = ? "
+                + "AND size < 4", Long.class, org.id());
+        assertVerifyNames(org, (lastCheckpointBefore == null ? 0 : lastCheckpointBefore) + 1);
+    }
+
+    private void rewriteFrom(TestApi.Org org, List<AuditEntry> original, long fromSeq) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET session_replication_role = replica");
+            byte[] prevHash = original.get((int) fromSeq - 2).hash();
+            MerkleFrontier tree = MerkleFrontier.empty();
+            statement.execute("DELETE FROM audit_tree_nodes WHERE org_id = '" + org.id() + "'");
+            for (AuditEntry e : original) {
+                AuditEntry entry = e;
+                if (e.seq() >= fromSeq) {
+                    entry = new AuditEntry(e.orgId(), e.seq(), e.id(), e.eventId(), e.at(), e.actorType(),
+                            e.actorId(), e.action(), e.targetType(), e.targetId(), e.roomId(),
+                            e.seq() == fromSeq ? "{\"name\":\"forged\"}" : e.changes(), prevHash, null).hashed();
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE audit_entries "
+                            + "SET changes = ?, prev_hash = ?, hash = ? WHERE org_id = ? AND seq = ?")) {
+                        update.setString(1, entry.changes());
+                        update.setBytes(2, entry.prevHash());
+                        update.setBytes(3, entry.hash());
+                        update.setString(4, entry.orgId());
+                        update.setLong(5, entry.seq());
+                        assertThat(update.executeUpdate()).isEqualTo(1);
+                    }
+                    prevHash = entry.hash();
+                }
+                for (MerkleFrontier.Node node : tree.append(entry.hash())) {
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_tree_nodes "
+                            + "(org_id, level, idx, hash) VALUES (?, ?, ?, ?)")) {
+                        insert.setString(1, org.id());
+                        insert.setShort(2, (short) node.level());
+                        insert.setLong(3, node.idx());
+                        insert.setBytes(4, node.hash());
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            statement.execute("SET session_replication_role = origin");
+        }
+    }
+
+    /** What a batch retried after a crash between its append and its commit, or a reset token, hands over again. */
+    @Test
+    void events_handed_to_the_appender_again_add_no_entry() {
+        String org = "org_redelivered" + Long.toString(System.nanoTime(), 36);
+        List<PendingEntry> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(new PendingEntry("redelivered-" + org + "-" + i, new AuditedEvent(org, Instant.now(),
+                    Actor.SYSTEM, "trust.adjusted", new AuditTarget(AuditTarget.AGENT, "agt_0000000000"), null,
+                    JsonNodeFactory.instance.objectNode())));
+        }
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+        Integer first = transaction.execute(status -> writer.append(batch));
+        Integer again = transaction.execute(status -> writer.append(batch.subList(1, 3)));
+        Integer whole = transaction.execute(status -> writer.append(batch));
+
+        assertThat(List.of(first, again, whole)).containsExactly(3, 0, 0);
+
+        List<AuditEntry> written = jdbc.query("SELECT " + AuditEntries.COLUMNS + " FROM audit_entries "
+                + "WHERE org_id = ? ORDER BY seq", AuditEntries.ROW, org);
+        assertThat(written).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(written).allSatisfy(e -> assertThat(e.hash()).isEqualTo(e.hashed().hash()));
+    }
+
     @Test
     void postgresql_refuses_to_update_delete_or_truncate_the_audit_tables() {
         TestApi.Org org = smallHistory();
@@ -283,7 +390,8 @@ class AuditLogTest extends IntegrationTest {
     /** The org's audited events, found in the store independently of the appender: by the org id in the payload. */
     private Set<String> eventIdsOf(TestApi.Org org) {
         return new HashSet<>(jdbc.queryForList("SELECT event_identifier FROM domain_event_entry "
-                + "WHERE convert_from(payload, 'UTF8') LIKE ? AND payload_type NOT LIKE 'io.antechamber.events.delivery.%'",
+                + "WHERE convert_from(payload, 'UTF8') LIKE ? "
+                + "AND payload_type NOT LIKE 'io.antechamber.events.delivery.%'",
                 String.class, "%\"orgId\":\"" + org.id() + "\"%"));
     }
 

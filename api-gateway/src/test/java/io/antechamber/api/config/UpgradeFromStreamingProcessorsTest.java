@@ -54,7 +54,8 @@ class UpgradeFromStreamingProcessorsTest {
         }
         assertThat(sql(database, "SELECT COUNT(*) FROM token_entry WHERE processor_name NOT IN ('room-feed', "
                 + "'audit-log')"))
-                .as("the old processors' tokens are gone; the room feed's writer and the audit log's appender keep theirs").isZero();
+                .as("the old processors' tokens are gone; the room feed's writer and the audit log's appender keep "
+                        + "theirs").isZero();
     }
 
     private static void token(Map<String, String> database, String processor, long index, String gaps)
