@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * A backtest stops once it has evaluated for {@code antechamber.backtest.max-duration} and is refused naming
  * {@code limit}: the engine's cost grows with the proposal's {@code matches} conditions times the length of what they
- * read, so a valid proposal may take minutes per check-in, and the endpoint is open to any human of the org.
+ * read, so a valid proposal may take minutes per check-in, and the endpoint is open to any human of the org. For the
+ * same reason, and the memory its check-ins take, a replica runs at most {@code antechamber.backtest.max-concurrent}
+ * backtests at once; one more is 429 with {@code Retry-After}.
  */
 @Component
 public class PolicyBacktest {
@@ -47,16 +50,20 @@ public class PolicyBacktest {
 
     private final QueryGateway queries;
     private final Duration maxDuration;
+    private final int maxConcurrent;
+    private final Semaphore running;
     private final Clock clock;
 
     @Autowired
     public PolicyBacktest(QueryGateway queries, BacktestProperties properties) {
-        this(queries, properties.maxDuration(), Clock.systemUTC());
+        this(queries, properties, Clock.systemUTC());
     }
 
-    PolicyBacktest(QueryGateway queries, Duration maxDuration, Clock clock) {
+    PolicyBacktest(QueryGateway queries, BacktestProperties properties, Clock clock) {
         this.queries = queries;
-        this.maxDuration = maxDuration;
+        this.maxDuration = properties.maxDuration();
+        this.maxConcurrent = properties.maxConcurrent();
+        this.running = new Semaphore(maxConcurrent);
         this.clock = clock;
     }
 
@@ -69,10 +76,18 @@ public class PolicyBacktest {
         problems(request.policy()).forEach((field, problem) -> validation.check(false, field, problem));
         validation.orThrow();
 
-        List<CheckInState> past = queries.query(new FindPastCheckIns(org, room, from, to,
-                limit == null ? DEFAULT_LIMIT : limit.intValue()),
-                ResponseTypes.multipleInstancesOf(CheckInState.class)).join();
-        return evaluate(request.policy(), past);
+        if (!running.tryAcquire()) {
+            throw ApiException.rateLimited("a server runs at most " + maxConcurrent + " backtests at once; try again"
+                    + " shortly", maxDuration);
+        }
+        try {
+            List<CheckInState> past = queries.query(new FindPastCheckIns(org, room, from, to,
+                    limit == null ? DEFAULT_LIMIT : limit.intValue()),
+                    ResponseTypes.multipleInstancesOf(CheckInState.class)).join();
+            return evaluate(request.policy(), past);
+        } finally {
+            running.release();
+        }
     }
 
     /** Evaluates {@code past}, newest first, until done or {@link #maxDuration} has passed. */
