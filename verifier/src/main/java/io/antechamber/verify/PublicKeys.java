@@ -27,7 +27,8 @@ public final class PublicKeys {
 
     /**
      * The answer of {@code GET /v1/audit/public-keys}, {@code {"data":[{"key_id","public_key","created_at"}]}}, or its
-     * bare array. Each {@code key_id} is taken as listed.
+     * bare array. Each {@code key_id} must be its key's derived id: a key listed under another id would have evidence
+     * signed by it reported as signed by that other key.
      */
     public static PublicKeys parse(String json) throws VerificationFailure {
         JsonNode root = EvidenceJson.read(json, "public keys");
@@ -43,11 +44,17 @@ public final class PublicKeys {
                 throw new VerificationFailure(what + " is not an object");
             }
             String keyId = EvidenceJson.text(entry, "key_id", what);
+            PublicKey key;
             try {
-                byKeyId.put(keyId, Ed25519.publicKeyFromBase64(EvidenceJson.text(entry, "public_key", what)));
+                key = Ed25519.publicKeyFromBase64(EvidenceJson.text(entry, "public_key", what));
             } catch (IllegalArgumentException e) {
                 throw new VerificationFailure(what + " (" + keyId + "): " + e.getMessage());
             }
+            if (!Ed25519.keyId(key).equals(keyId)) {
+                throw new VerificationFailure(what + " (" + keyId + "): key_id is not the key's own id "
+                        + Ed25519.keyId(key) + " (the first 16 hex digits of sha256 of the raw public key)");
+            }
+            byKeyId.put(keyId, key);
         }
         return new PublicKeys(byKeyId);
     }

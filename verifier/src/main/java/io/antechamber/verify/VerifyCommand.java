@@ -123,6 +123,9 @@ public final class VerifyCommand {
             Checkpoint signed = Checkpoint.parse(read(checkpoint), "checkpoint");
             proof.verifyAgainst(signed, keys(line));
             result += "; that root is the checkpoint's, signed by key " + signed.keyId();
+        } else {
+            // anyone can build a proof to a root of their own: only a signed checkpoint makes the root the log's
+            result += "; NOTE no --checkpoint was given, so nothing shows that root is the log's";
         }
         return result;
     }

@@ -144,6 +144,23 @@ class ExportVerifierTest {
         assertThatThrownBy(() -> verify(lines)).hasMessageStartingWith("line 2 is not JSON: Duplicate field 'seq'");
     }
 
+    @Test
+    void an_entry_of_another_organization_is_named_even_when_its_chain_holds() {
+        List<ObjectNode> entries = AuditExportFixture.entries(3);
+        entries.get(2).put("org_id", "org_other");
+
+        assertThatThrownBy(() -> verify(AuditExportFixture.chain(entries, 0)))
+                .hasMessage("line 3 (seq 3): org_id org_other is not the export's org_id org_acme");
+    }
+
+    @Test
+    void anything_after_the_entry_on_its_line_is_refused() {
+        List<String> lines = new ArrayList<>(AuditExportFixture.lines(3));
+        lines.set(1, lines.get(1) + " {\"seq\":2}");
+
+        assertThatThrownBy(() -> verify(lines)).hasMessageStartingWith("line 2 is not JSON");
+    }
+
     private static VerifiedExport verify(List<String> lines) throws IOException, VerificationFailure {
         return ExportVerifier.verify(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")));
     }

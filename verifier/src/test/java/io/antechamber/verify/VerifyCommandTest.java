@@ -99,13 +99,18 @@ class VerifyCommandTest {
 
         Result inclusion = run("verify", "inclusion", path("inclusion.json"), "--entry", path("entry.json"),
                 "--checkpoint", path("new.json"), "--public-keys", path("keys.json"));
+        Result unsigned = run("verify", "inclusion", path("inclusion.json"), "--entry", path("entry.json"));
         Result consistency = run("verify", "consistency", path("consistency.json"), "--old", path("old.json"),
                 "--new", path("new.json"), "--public-keys", path("keys.json"));
         Result checkpoint = run("verify", "checkpoint", path("new.json"), "--public-key", KEY.publicKeyBase64());
         Result wrongKey = run("verify", "checkpoint", path("new.json"), "--public-key",
                 SigningKey.generate().publicKeyBase64());
 
-        assertThat(inclusion.out()).startsWith("OK: seq 7 is in the tree of 25 entries");
+        assertThat(inclusion.out()).startsWith("OK: seq 7 is in the tree of 25 entries")
+                .contains("signed by key " + KEY.keyId()).doesNotContain("NOTE");
+        assertThat(unsigned.status()).isZero();
+        assertThat(unsigned.out()).endsWith("NOTE no --checkpoint was given, so nothing shows that root is the log's"
+                + System.lineSeparator());
         assertThat(consistency.out()).startsWith("OK: the tree of 25 entries");
         assertThat(checkpoint.out()).startsWith("OK: checkpoint of size 25");
         assertThat(wrongKey.status()).isEqualTo(1);

@@ -1,5 +1,7 @@
 package io.antechamber.api.backtest;
 
+import io.antechamber.api.web.ApiError;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.api.web.Validation;
 import io.antechamber.command.policy.CheckInFacts;
 import io.antechamber.command.policy.PolicyEngine;
@@ -11,14 +13,18 @@ import io.antechamber.events.policy.Policy;
 import io.antechamber.events.policy.PolicyDecision;
 import io.antechamber.events.policy.PolicyOutcome;
 import io.antechamber.events.query.FindPastCheckIns;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +33,12 @@ import org.springframework.stereotype.Component;
  * would differ. The check-ins come from the check-in view in one query; nothing is written. The proposed policy is
  * checked by the same {@link PolicyValidator} as {@code PUT .../policy}, its problems named under {@code policy.}.
  * This is the gateway between the endpoint and the engine: controllers never reach the command side themselves.
+ * <p>
+ * A backtest stops once it has evaluated for {@code antechamber.backtest.max-duration} and is refused naming
+ * {@code limit}: the engine's cost grows with the proposal's {@code matches} conditions times the length of what they
+ * read, so a valid proposal may take minutes per check-in, and the endpoint is open to any human of the org. For the
+ * same reason, and the memory its check-ins take, a replica runs at most {@code antechamber.backtest.max-concurrent}
+ * backtests at once; one more is 429 with {@code Retry-After}.
  */
 @Component
 public class PolicyBacktest {
@@ -37,9 +49,22 @@ public class PolicyBacktest {
     private static final int UNSTORED = 0;
 
     private final QueryGateway queries;
+    private final Duration maxDuration;
+    private final int maxConcurrent;
+    private final Semaphore running;
+    private final Clock clock;
 
-    public PolicyBacktest(QueryGateway queries) {
+    @Autowired
+    public PolicyBacktest(QueryGateway queries, BacktestProperties properties) {
+        this(queries, properties, Clock.systemUTC());
+    }
+
+    PolicyBacktest(QueryGateway queries, BacktestProperties properties, Clock clock) {
         this.queries = queries;
+        this.maxDuration = properties.maxDuration();
+        this.maxConcurrent = properties.maxConcurrent();
+        this.running = new Semaphore(maxConcurrent);
+        this.clock = clock;
     }
 
     public BacktestJson run(OrgId org, RoomId room, BacktestRequest request) {
@@ -51,17 +76,32 @@ public class PolicyBacktest {
         problems(request.policy()).forEach((field, problem) -> validation.check(false, field, problem));
         validation.orThrow();
 
-        List<CheckInState> past = queries.query(new FindPastCheckIns(org, room, from, to,
-                limit == null ? DEFAULT_LIMIT : limit.intValue()),
-                ResponseTypes.multipleInstancesOf(CheckInState.class)).join();
-        return evaluate(request.policy(), past);
+        if (!running.tryAcquire()) {
+            throw ApiException.rateLimited("a server runs at most " + maxConcurrent + " backtests at once; try again"
+                    + " shortly", maxDuration);
+        }
+        try {
+            List<CheckInState> past = queries.query(new FindPastCheckIns(org, room, from, to,
+                    limit == null ? DEFAULT_LIMIT : limit.intValue()),
+                    ResponseTypes.multipleInstancesOf(CheckInState.class)).join();
+            return evaluate(request.policy(), past);
+        } finally {
+            running.release();
+        }
     }
 
-    private static BacktestJson evaluate(Policy policy, List<CheckInState> past) {
+    /** Evaluates {@code past}, newest first, until done or {@link #maxDuration} has passed. */
+    BacktestJson evaluate(Policy policy, List<CheckInState> past) {
+        Instant deadline = clock.instant().plus(maxDuration);
         Map<PolicyOutcome, Long> before = new EnumMap<>(PolicyOutcome.class);
         Map<PolicyOutcome, Long> after = new EnumMap<>(PolicyOutcome.class);
         List<ChangedJson> changed = new ArrayList<>();
+        int evaluated = 0;
         for (CheckInState checkIn : past) {
+            if (clock.instant().isAfter(deadline)) {
+                throw tooSlow(evaluated, past.size());
+            }
+            evaluated++;
             PolicyDecision was = checkIn.policy();
             PolicyDecision wouldBe = PolicyEngine.evaluate(policy, UNSTORED, was.trustScore(), facts(checkIn));
             before.merge(was.decision(), 1L, Long::sum);
@@ -75,6 +115,12 @@ public class PolicyBacktest {
         }
         return new BacktestJson(past.size(), changed,
                 new SummaryJson(OutcomeCountsJson.of(before), OutcomeCountsJson.of(after)));
+    }
+
+    private ApiException tooSlow(int evaluated, int asked) {
+        return new ApiException(ApiError.VALIDATION_ERROR, "the backtest ran out of time", Map.<String, Object>of("fields",
+                Map.of("limit", "the proposed policy took more than " + maxDuration.toMillis() + " ms over the newest "
+                        + evaluated + " of these " + asked + " check-ins: ask for fewer, or a narrower window")));
     }
 
     private static CheckInFacts facts(CheckInState checkIn) {

@@ -30,9 +30,13 @@ public class AuditProofs {
 
     /** The seq a path names, when it is an entry of the organization's log; 404 otherwise. */
     public long entry(String orgId, String seq) {
+        return entry(seq, entries.size(orgId));
+    }
+
+    private static long entry(String seq, long logSize) {
         try {
             long value = Long.parseLong(seq);
-            if (value >= 1 && value <= entries.size(orgId)) {
+            if (value >= 1 && value <= logSize) {
                 return value;
             }
         } catch (NumberFormatException e) {
@@ -43,8 +47,8 @@ public class AuditProofs {
 
     /** {@code size} null: the latest checkpoint's size (404 while the organization has no checkpoint). */
     public InclusionProofJson inclusion(String orgId, String seqText, Long size) {
-        long seq = entry(orgId, seqText);
         long logSize = entries.size(orgId);
+        long seq = entry(seqText, logSize);
         long treeSize = size != null ? size : checkpoints.latest(orgId).map(Checkpoint::size)
                 .orElseThrow(() -> ApiException.notFound("checkpoint"));
         if (size == null && treeSize < seq) {

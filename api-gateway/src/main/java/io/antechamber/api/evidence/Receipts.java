@@ -99,11 +99,12 @@ public class Receipts {
 
     /**
      * The identifier of the event that resolved the check-in: a resolution event, or its creation when the policy
-     * decided at once (an auto-approval or a forbid).
+     * decided at once (an auto-approval or a forbid). Read from the stream's first event: {@code readEvents(id)}
+     * would start at the aggregate's latest snapshot, past a resolution stored before it.
      */
     private String resolutionEventId(CheckInState checkIn) {
         String resolution = null;
-        DomainEventStream stream = events.readEvents(checkIn.id().value());
+        DomainEventStream stream = events.readEvents(checkIn.id().value(), 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Object event = message.getPayload();

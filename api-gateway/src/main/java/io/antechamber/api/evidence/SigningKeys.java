@@ -130,6 +130,11 @@ public class SigningKeys implements InitializingBean {
             return;
         }
         // none yet, or the active one was given by ANTECHAMBER_SIGNING_KEY, which is no longer set
+        if (active != null) {
+            log.warn("signing key {} was given by ANTECHAMBER_SIGNING_KEY, which this replica does not have: it is"
+                    + " retired and a key generated; if another replica still has it set, give every replica the"
+                    + " same setting, or two keys sign at once", active.keyId());
+        }
         retireActive(now, null);
         SigningKey key = SigningKey.generate();
         insert(key, Ed25519.pkcs8(key.privateKey()), now);

@@ -17,8 +17,10 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 /**
  * Reads request bodies in two steps: first as a JSON tree, whose every string and field name is checked for text
  * PostgreSQL cannot store (NUL, lone surrogates) — such text would be accepted here and then fail in a view forever
- * — and only then into the request type, refusing fields it does not name ({@link KnownFieldsReader}). Only request
- * bodies are read this strictly: stored events and views keep their own lenient readers.
+ * — and every number for one beyond the range of IEEE 754 doubles (1e400: the views read it back as the string
+ * "Infinity", and RFC 8785, which receipts and audit entries are hashed in, has no form for it); only then into the
+ * request type, refusing fields it does not name ({@link KnownFieldsReader}). Only request bodies are read this
+ * strictly: stored events and views keep their own lenient readers.
  */
 public class StrictJsonConverter extends MappingJackson2HttpMessageConverter {
 
@@ -32,6 +34,7 @@ public class StrictJsonConverter extends MappingJackson2HttpMessageConverter {
         try {
             JsonNode tree = readTree(mapper, inputMessage);
             checkText(tree, "");
+            checkNumbers(tree, "");
             return KnownFieldsReader.read(mapper, getJavaType(type, contextClass), tree);
         } catch (JsonProcessingException | InvalidTextException | InvalidFieldsException e) {
             throw new HttpMessageNotReadableException("JSON parse error: " + e.getMessage(), e, inputMessage);
@@ -81,6 +84,22 @@ public class StrictJsonConverter extends MappingJackson2HttpMessageConverter {
                 String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 check(field.getKey(), fieldPath);
                 checkText(field.getValue(), fieldPath);
+            }
+        }
+    }
+
+    private static void checkNumbers(JsonNode node, String path) throws InvalidFieldsException {
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            throw new InvalidFieldsException(Map.of(path, "is a number beyond the range of IEEE 754 doubles"
+                    + " (about ±1.8e308), which JSON cannot carry between systems (RFC 7493, RFC 8785)"));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkNumbers(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                checkNumbers(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
             }
         }
     }

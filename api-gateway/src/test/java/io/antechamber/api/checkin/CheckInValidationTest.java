@@ -388,6 +388,20 @@ class CheckInValidationTest extends IntegrationTest {
     }
 
     @Test
+    void a_number_beyond_the_range_of_doubles_is_refused_naming_it_while_any_double_reads_back_as_a_number() {
+        Response huge = http.post(path(), "{\"action\":\"count\",\"metadata\":{\"n\":[1,{\"big\":-1e400}]}}")
+                .auth(agent.key()).send().expectError(400, "VALIDATION_ERROR");
+        JsonNode largest = api.checkIn(agent, room, Map.of("action", "count", "metadata",
+                Map.of("big", 1.7e308, "tiny", 4.9e-324))).expect(201).data();
+
+        assertThat(huge.errorFields()).containsOnlyKeys("metadata.n[1].big");
+        JsonNode read = api.eventually(http.get("/v1/check-ins/" + largest.get("id").asText()).auth(agent.key()),
+                d -> true);
+        assertThat(read.get("metadata").get("big").isNumber()).as("not the string \"Infinity\"").isTrue();
+        assertThat(read.get("metadata").get("big").doubleValue()).isEqualTo(1.7e308);
+    }
+
+    @Test
     void any_valid_unicode_reads_back_exactly_as_it_was_written() {
         String text = "\ud83d\ude80 d\u00e9ploy \u202e\u0301\u200b \u4e2d\u6587 \u0645\u0631\u062d\u0628\u0627 "
                 + "\ud834\udd1e \"quoted\" \\ back\\slash \t tab";

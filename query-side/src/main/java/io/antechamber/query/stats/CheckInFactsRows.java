@@ -43,13 +43,12 @@ final class CheckInFactsRows {
     }
 
     static CheckInFact fact(ResultSet rs) throws SQLException {
-        long decisionMs = rs.getLong("decision_ms");
         return new CheckInFact(rs.getString("check_in_id"), rs.getString("org_id"), rs.getString("room_id"),
                 rs.getString("agent_id"), rs.getString("action"), rs.getString("risk_level"), rs.getString("urgency"),
                 Timestamps.instant(rs.getTimestamp("created_at")), rs.getString("policy_decision"),
                 rs.getString("policy_source"), rs.getString("policy_rule_id"), rs.getDouble("trust_score"),
                 rs.getInt("policy_version"), rs.getString("status"), rs.getString("decided_by"),
                 rs.getString("decided_by_id"), Timestamps.instant(rs.getTimestamp("decided_at")),
-                rs.wasNull() ? null : decisionMs, rs.getString("approval_source"), rs.getLong("version"));
+                rs.getObject("decision_ms", Long.class), rs.getString("approval_source"), rs.getLong("version"));
     }
 }
