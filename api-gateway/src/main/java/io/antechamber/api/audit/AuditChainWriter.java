@@ -27,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditChainWriter {
 
-    /** The channel notified after entries were appended (in the appender's transaction, so heard after its commit). */
-    public static final String CHANNEL = "audit_appended";
     public static final String ID_PREFIX = "aud_";
 
     private static final String INSERT_ENTRY = "INSERT INTO audit_entries (org_id, seq, id, event_id, at, actor_type, "
@@ -81,7 +79,6 @@ public class AuditChainWriter {
         if (!nodeRows.isEmpty()) {
             jdbc.batchUpdate(INSERT_NODE, nodeRows);
         }
-        jdbc.execute("NOTIFY " + CHANNEL);
         return fresh.size();
     }
 

@@ -34,9 +34,9 @@ public class AuditEntries {
     }
 
     /** The entry that records the event with this Axon event identifier, once the appender has written it. */
-    public Optional<AuditEntry> findByEventId(String eventId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entries WHERE event_id = ?", ROW, eventId).stream()
-                .findFirst();
+    public Optional<AuditEntry> findByEventId(String orgId, String eventId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entries WHERE org_id = ? AND event_id = ?", ROW, orgId,
+                eventId).stream().findFirst();
     }
 
     /** The organization's entry with this seq. */

@@ -61,7 +61,9 @@ import java.util.function.Function;
  * Which audit entry each event becomes, one rule per event class: who did it, the action, what it is about, its room
  * and which of its fields the entry already shows. The changes are the event's own fields (snake_case, as the API
  * writes JSON) less those, less {@code org_id}, {@code room_id} and {@code at} (columns of every entry), and less every
- * field whose name ends in {@code _hash}: key hashes are never shown, here or anywhere.
+ * field whose name ends in {@code _hash}: key hashes are never shown, here or anywhere. A webhook URL is shown as its
+ * origin and the sha256 of the whole URL: receivers often carry a token in the path or query, and the log keeps what
+ * it is given for good, where rotating that token could not reach it.
  * <p>
  * An action is the real-time event name where API.md gives that event class a name of its own
  * ({@code checkin.approved}, {@code trust.adjusted}, …). A task shares the check-in names on the feed, but an auditor
@@ -82,6 +84,7 @@ public final class AuditMapping {
     /** The fields every entry shows as columns. */
     private static final Set<String> ENTRY_FIELDS = Set.of("org_id", "room_id", "at");
     private static final String KEY_HASH_SUFFIX = "_hash";
+    private static final String WEBHOOK_URL = "webhook_url";
 
     private static final Map<Class<?>, Rule<?>> RULES = rules(List.of(
             // check-ins, agent → human
@@ -261,6 +264,11 @@ public final class AuditMapping {
             changes.remove(ENTRY_FIELDS);
             changes.remove(shownElsewhere);
             changes.remove(keyHashes(changes));
+            if (changes.hasNonNull(WEBHOOK_URL)) {
+                WebhookUrlFingerprint url = WebhookUrlFingerprint.of(changes.remove(WEBHOOK_URL).asText());
+                changes.put("webhook_origin", url.origin());
+                changes.put("webhook_url_sha256", url.sha256());
+            }
             RoomId roomId = room.apply(typed);
             Instant said = at.apply(typed);
             Instant happened = said == null ? storedAt : said;

@@ -41,7 +41,9 @@ public class Receipts {
 
     /** How long a receipt waits for its audit entry; the consumer normally trails by milliseconds. */
     static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
-    private static final long POLL_MS = 20;
+    /** The first look again comes soon (the entry is usually milliseconds away), later ones less often. */
+    private static final long FIRST_POLL_MS = 10;
+    private static final long MAX_POLL_MS = 200;
 
     private final CheckInReader checkIns;
     private final EventStore events;
@@ -66,7 +68,7 @@ public class Receipts {
         if (checkIn.status() == CheckInStatus.PENDING) {
             throw ApiException.conflict("the check-in is still pending: a receipt exists once it is resolved");
         }
-        long auditSeq = auditSeqOf(resolutionEventId(checkIn));
+        long auditSeq = auditSeqOf(checkIn.orgId().value(), resolutionEventId(checkIn));
         ObjectNode payload = payload(checkIn, auditSeq);
         String canonical = CanonicalJson.text(write(payload));
         return new ReceiptJson(Jws.sign(canonical, keys.active()), read(canonical));
@@ -120,10 +122,11 @@ public class Receipts {
         return resolution;
     }
 
-    private long auditSeqOf(String eventId) {
+    private long auditSeqOf(String orgId, String eventId) {
         long deadline = System.nanoTime() + AUDIT_WAIT.toNanos();
+        long pollMs = FIRST_POLL_MS;
         while (true) {
-            Optional<AuditEntry> entry = entries.findByEventId(eventId);
+            Optional<AuditEntry> entry = entries.findByEventId(orgId, eventId);
             if (entry.isPresent()) {
                 return entry.get().seq();
             }
@@ -132,7 +135,8 @@ public class Receipts {
                         + " try again in a moment");
             }
             try {
-                Thread.sleep(POLL_MS);
+                Thread.sleep(pollMs);
+                pollMs = Math.min(pollMs * 2, MAX_POLL_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException(ApiError.UNAVAILABLE, "interrupted while waiting for the audit log");

@@ -1,5 +1,8 @@
 package io.antechamber.api.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.security.MessageDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +50,7 @@ class AuditLogTest extends IntegrationTest {
     private PlatformTransactionManager transactions;
 
     @Test
-    void a_day_of_activity_gives_exactly_one_entry_per_event_and_a_chain_that_verifies() {
+    void a_day_of_activity_gives_exactly_one_entry_per_event_and_a_chain_that_verifies() throws Exception {
         TestApi.Org org = api.newOrg();
         TestApi.Human reviewer = api.newHuman(org, "Rita");
         http.patch("/v1/humans/" + reviewer.id(), Map.of("role", "admin")).auth(org.humanKey()).send().expect(200);
@@ -105,8 +108,10 @@ class AuditLogTest extends IntegrationTest {
         assertThat(created.get("room_id").isNull()).isTrue();
         assertThat(only(entries, "task.approved", task).get("actor").get("id").asText()).isEqualTo(org.ownerId());
         assertThat(only(entries, "checkin.expired", expired).get("actor").get("type").asText()).isEqualTo("system");
-        assertThat(only(entries, "watcher.registered", watcher).get("changes").get("webhook_url").asText())
-                .isEqualTo(TestApi.PUBLIC_WEBHOOK_URL);
+        JsonNode registered = only(entries, "watcher.registered", watcher).get("changes");
+        assertThat(registered.get("webhook_origin").asText()).isEqualTo("https://203.0.113.10");
+        assertThat(registered.get("webhook_url_sha256").asText()).isEqualTo(sha256Hex(TestApi.PUBLIC_WEBHOOK_URL));
+        assertThat(entries.toString()).doesNotContain("/hooks/antechamber");
         assertThat(entries).extracting(e -> e.get("action").asText()).contains("human.added", "human.role_changed",
                 "human.key_rotated", "agent.registered", "agent.key_rotated", "room.created", "room.member_added",
                 "room.policy_updated", "checkin.created", "checkin.rejected", "checkin.modified", "checkin.withdrawn",
@@ -408,5 +413,10 @@ class AuditLogTest extends IntegrationTest {
             seqs.add(seq);
         }
         return seqs;
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
     }
 }
