@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Inclusion and consistency proofs over one organization's audit tree, computed from the stored subtrees
- * ({@link StoredSubtrees}): O(log n) lookups each. Sizes name trees the log has reached, from 1 to its current size.
+ * ({@link StoredSubtrees}): two queries each, for at most O(log² n) stored hashes, whatever the log's length. Sizes
+ * name trees the log has reached, from 1 to its current size.
  */
 @Component
 public class AuditProofs {
@@ -55,9 +56,9 @@ public class AuditProofs {
         validation.check(treeSize <= logSize, "size", "must be at most the log's size, " + logSize);
         validation.check(treeSize >= seq, "size", "must be at least seq, " + seq);
         validation.orThrow();
-        StoredSubtrees tree = new StoredSubtrees(jdbc, orgId);
-        return new InclusionProofJson(seq, treeSize, Hex.of(tree.perfect(seq - 1, 0)),
-                hex(MerkleTree.inclusionProof(seq - 1, treeSize, tree)), Hex.of(MerkleTree.root(treeSize, tree)));
+        return StoredSubtrees.compute(jdbc, orgId, tree -> new InclusionProofJson(seq, treeSize,
+                Hex.of(tree.perfect(seq - 1, 0)), hex(MerkleTree.inclusionProof(seq - 1, treeSize, tree)),
+                Hex.of(MerkleTree.root(treeSize, tree))));
     }
 
     public ConsistencyProofJson consistency(String orgId, Long fromSize, Long toSize) {
@@ -70,8 +71,8 @@ public class AuditProofs {
         validation.check(fromSize <= toSize, "from_size", "must be at most to_size");
         validation.check(toSize <= logSize, "to_size", "must be at most the log's size, " + logSize);
         validation.orThrow();
-        return new ConsistencyProofJson(fromSize, toSize,
-                hex(MerkleTree.consistencyProof(fromSize, toSize, new StoredSubtrees(jdbc, orgId))));
+        return StoredSubtrees.compute(jdbc, orgId, tree -> new ConsistencyProofJson(fromSize, toSize,
+                hex(MerkleTree.consistencyProof(fromSize, toSize, tree))));
     }
 
     private static List<String> hex(List<byte[]> hashes) {

@@ -1,5 +1,6 @@
 package io.antechamber.api.evidence;
 
+import io.antechamber.api.config.StartRefusedException;
 import io.antechamber.api.web.ApiException;
 import io.antechamber.verify.Ed25519;
 import io.antechamber.verify.SigningKey;
@@ -41,7 +42,18 @@ public class SigningKeys implements InitializingBean {
     public SigningKeys(JdbcTemplate jdbc, TransactionTemplate transaction, SigningProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.configured = properties.keyConfigured() ? SigningKey.fromConfiguredValue(properties.key()) : null;
+        this.configured = properties.keyConfigured() ? configured(properties.key()) : null;
+    }
+
+    /** The refusal names what is wrong with the value, never the value. */
+    private static SigningKey configured(String value) {
+        try {
+            return SigningKey.fromConfiguredValue(value);
+        } catch (IllegalArgumentException e) {
+            throw new StartRefusedException("ANTECHAMBER_SIGNING_KEY is not an Ed25519 private key: " + e.getMessage(),
+                    "Set it to the base64 of a 32-byte Ed25519 seed, or of a PKCS#8 Ed25519 key, or to that key as"
+                            + " PEM (openssl genpkey -algorithm ed25519); or unset it to have a key generated.");
+        }
     }
 
     /** On start: the configured key becomes the active one, or a key is generated when none can sign. */

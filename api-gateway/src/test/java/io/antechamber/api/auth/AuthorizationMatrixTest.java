@@ -249,6 +249,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET", "/v1/check-ins/{id}/messages", "/v1/check-ins/{check_in}/messages", null,
                         Access.ANY_READ),
                 row("GET", "/v1/rooms/{room}/trust", "/v1/rooms/{room}/trust", null, Access.HUMAN_READ),
+                row("GET", "/v1/audit", Access.HUMAN_ORG),
+                row("GET", "/v1/audit/verify", Access.HUMAN_ORG),
                 row("GET", "/v1/rooms/{room}/trust/{agentId}", "/v1/rooms/{room}/trust/{agent_member}", null,
                         Access.TRUST_OF_AN_AGENT),
                 row("POST", "/v1/rooms/{room}/watch", "/v1/rooms/{room}/watch",

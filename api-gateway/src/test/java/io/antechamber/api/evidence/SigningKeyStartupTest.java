@@ -1,8 +1,10 @@
 package io.antechamber.api.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.antechamber.api.config.StartRefusedException;
 import io.antechamber.api.support.StandaloneApp;
 import io.antechamber.api.support.TestDatabase;
 import io.antechamber.verify.Ed25519;
@@ -20,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where the signing key comes from: replicas starting together on an empty database end with one generated key; a
- * key given by ANTECHAMBER_SIGNING_KEY takes over at the next start, with only its public half stored.
+ * key given by ANTECHAMBER_SIGNING_KEY takes over at the next start, with only its public half stored; a value that
+ * is no key stops the start without being repeated.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SigningKeyStartupTest {
@@ -71,5 +74,9 @@ class SigningKeyStartupTest {
             app.http().post("/v1/admin/signing-keys/rotate", null).auth(ADMIN).send().expectError(409, "CONFLICT");
         }
         assertThat(output.getAll()).as("nothing logged the configured key").doesNotContain(seed);
+
+        String notAKey = Base64.getEncoder().encodeToString("sixteen bytes!!!".getBytes());
+        assertThatThrownBy(() -> StandaloneApp.start(database, ADMIN, "--antechamber.signing.key=" + notAKey))
+                .rootCause().isInstanceOf(StartRefusedException.class).hasMessageNotContaining(notAKey);
     }
 }
