@@ -95,13 +95,14 @@ final class Report {
         // in the order of the app runs: each pads the store further
         runs.sort(java.util.Comparator.comparingLong(c -> c.path("events_in_store").asLong()));
         for (JsonNode c : runs) {
-            line("%-9s %-44s %14s %9s %9s %9s  %s; app %.3f, PostgreSQL %.3f ms CPU/entry", "audit",
+            line("%-9s %-44s %14s %9s %9s %9s  %s; CPU/entry: app %.3f ms, its PostgreSQL sessions %.3f (server %.3f)",
+                    "audit",
                     String.format(Locale.ROOT, "catch-up, %,d entries up to %,d", c.path("appended")
                             .asLong(), c.path("events_in_store").asLong()),
                     rate(c.path("entries_per_s").asDouble(), "ent/s"), "", "", "",
                     c.path("caught_up").asBoolean() ? String.format(Locale.ROOT, "%.1f s", c.path("seconds")
                             .asDouble()) : "NOT CAUGHT UP", c.path("app_cpu_ms_per_entry").asDouble(),
-                    c.path("pg_server_cpu_ms_per_entry").asDouble());
+                    c.path("db_cpu_ms_per_entry").asDouble(), c.path("pg_server_cpu_ms_per_entry").asDouble());
         }
         json.put("catch_up", catchUps);
         JsonNode evidence = read("audit_evidence");
