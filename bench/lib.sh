@@ -39,6 +39,20 @@ pad_to() {
     log "  ... $(events_in_store) events"
   done
   sql "VACUUM (ANALYZE) domain_event_entry" >/dev/null
+  feed_past_padding
+}
+
+# The room feed's writer follows the store from its own stored position (ADR 0018). The padded events are history
+# the feed would have announced when it happened, so its position moves past them; otherwise the next app run's
+# writer turns every padded event into a feed entry (about 150 a second on this machine, so for the rest of the
+# run) beside whatever is measured. The audit log's appender is left behind: its catch-up is measured
+# (start_app_audited).
+feed_past_padding() {
+  sql "UPDATE token_entry
+          SET token = convert_to(jsonb_set(jsonb_set(convert_from(token, 'UTF8')::jsonb, '{index}',
+                        to_jsonb((SELECT max(global_index) FROM domain_event_entry))), '{gaps}', '[]')::text, 'UTF8')
+        WHERE processor_name = 'room-feed' AND token IS NOT NULL" >/dev/null
+  log "the room feed's position moved past the padding: $(sql "SELECT token_type || ' ' || convert_from(token, 'UTF8') FROM token_entry WHERE processor_name = 'room-feed'")"
 }
 
 # --- the app ------------------------------------------------------------------------------------------------------
@@ -192,6 +206,8 @@ replay_floor() {
   while read -r table; do
     if [[ $table == *_rebuild ]]; then
       log "replay floor: $table is a shadow a rebuild left unfinished; not counted"
+    elif [[ $table == audit_* ]]; then
+      continue # the audit log's tables: append-only (they refuse TRUNCATE) and never rebuilt; its catch-up wrote them
     elif [[ $(sql "SELECT EXISTS (SELECT FROM $table)") == t ]]; then
       tables+=("$table")
     fi
@@ -376,6 +392,90 @@ create_db() {
       printf "\"how\":\"deltas of pg_stat_database (commits, less the wait-event sampler) and pg_stat_user_tables of schema public over create, its warm-up included, per check-in created; statements: top-level calls in pg_stat_statements of this database, the benchmark own aside (it sees the BEGIN of pgjdbc but not most of its COMMITs)\"}\n"
     }' >"$RUN/create_db.json"
   log "create's database work per check-in: $(sed 's/,"tables".*//' "$RUN/create_db.json")"
+}
+
+# --- the audit log -----------------------------------------------------------------------------------------------
+
+audit_entries() { sql "SELECT count(*) FROM audit_entries"; }
+
+# Starts the app ($1 labels its log) on a store with events its audit log has not seen yet (padded by SQL: the
+# appender starts at the store's tail and audits them, oldest first), and waits until the audit-log processor's lag
+# (GET /v1/admin/projections) is 0, so nothing measured next competes with the catch-up. Writes
+# $RUN/audit_catchup_$2.json: the entries appended from the moment the app answered until the lag was 0, over that
+# time (SQL counts of audit_entries at both ends; the boot's own appends before the first are reported apart), and
+# the CPU of the app and of the PostgreSQL server meanwhile, per entry. Bounded by AUDIT_CATCHUP_LIMIT seconds (1800).
+start_app_audited() {
+  local label=$1 name=$2 events entries0 entries1 entries2 t0 t1 t2 cpu0 cpu1 caught limit=${AUDIT_CATCHUP_LIMIT:-1800}
+  events=$(events_in_store)
+  entries0=$(audit_entries)
+  t0=$(date +%s%3N)
+  start_app "$label"
+  t1=$(date +%s%3N)
+  entries1=$(audit_entries)
+  cpu0=$(cpu_sample)
+  log "audit log: catching up from $entries1 entries to $events events (at most ${limit}s)"
+  loadgen audit-lag --url "$URL" --admin-token "$ADMIN_TOKEN" --timeout "$limit" --interval-ms 500 \
+    --out "$RUN/audit_catchup_$name.lag.json" >&2 || true
+  cpu1=$(cpu_sample)
+  entries2=$(audit_entries)
+  caught=$(awk -F: '/"caught_up"/ {gsub(/[ ,]/, "", $2); print $2; exit}' "$RUN/audit_catchup_$name.lag.json")
+  t2=$(awk -F: '/"caught_up_epoch_ms"/ {gsub(/[ ,]/, "", $2); print $2; exit}' "$RUN/audit_catchup_$name.lag.json")
+  [[ $caught == true ]] || t2=$(date +%s%3N)
+  awk -v e="$events" -v a0="$entries0" -v a1="$entries1" -v a2="$entries2" -v t0="$t0" -v t1="$t1" -v t2="$t2" \
+      -v c0="$cpu0" -v c1="$cpu1" -v caught="$caught" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(c0, x, " "); split(c1, y, " ")
+    n = a2 - a1; s = (t2 - t1) / 1000; if (s <= 0) s = 0.001; m = (n > 0 ? n : 1)
+    printf "{\"events_in_store\":%d,\"entries_before_start\":%d,\"entries_when_app_answered\":%d,", e, a0, a1
+    printf "\"entries_at_end\":%d,\"appended\":%d,\"caught_up\":%s,\"seconds\":%.3f,\"entries_per_s\":%.1f,", a2, n, caught, s, n / s
+    printf "\"seconds_from_app_start\":%.3f,\"entries_per_s_from_app_start\":%.1f,", (t2 - t0) / 1000, (a2 - a0) / ((t2 - t0) / 1000)
+    printf "\"app_cpu_ms_per_entry\":%.4f,\"app_jit_cpu_s\":%.2f,\"app_gc_cpu_s\":%.2f,", 1000 * (y[1] - x[1]) / hz / m, (y[2] - x[2]) / hz, (y[3] - x[3]) / hz
+    printf "\"db_cpu_ms_per_entry\":%.4f,\"pg_server_cpu_ms_per_entry\":%.4f,", 1000 * (y[4] - x[4]) / hz / m, 1000 * (y[5] - x[5]) / hz / m
+    printf "\"how\":\"entries appended (SQL count of audit_entries) from the moment the app answered its health check until the audit-log processor had lag 0 (GET /v1/admin/projections, polled every 500 ms), over that time; entries appended during the boot before it are in entries_when_app_answered; CPU ticks of the app and of the PostgreSQL server over the same time, per entry\"}\n"
+  }' >"$RUN/audit_catchup_$name.json"
+  log "audit log: $(sed 's/,"how".*//' "$RUN/audit_catchup_$name.json")"
+}
+
+# Around a load that writes audited events (create): the lag sampler starts before it and the counts are taken at
+# both ends; audit_during_end writes $RUN/audit_create.json: events stored and entries appended per second over the
+# same window (their ratio: 1 keeps up), the lag during the load, and how long after its end the log was complete.
+# The lag is read once a second during the load: each read is a few of the app's statements, which create's
+# per-check-in counts also see (about 0.02 transactions per check-in at 500 check-ins/s).
+audit_during_start() {
+  rm -f "$RUN/audit_load_ended_ms"
+  loadgen audit-lag --url "$URL" --admin-token "$ADMIN_TOKEN" --until-file "$RUN/audit_load_ended_ms" \
+    --interval-ms 1000 --timeout 600 --out "$RUN/audit_create_lag.json" >&2 &
+  AUDIT_LAG_PID=$!
+  AUDIT_START="$(date +%s%3N) $(sql "SELECT (SELECT count(*) FROM domain_event_entry) || ' ' || (SELECT count(*) FROM audit_entries)")"
+}
+
+audit_during_end() {
+  local end ended
+  end="$(date +%s%3N) $(sql "SELECT (SELECT count(*) FROM domain_event_entry) || ' ' || (SELECT count(*) FROM audit_entries)")"
+  ended=${end%% *}
+  echo "$ended" >"$RUN/audit_load_ended_ms"
+  wait "$AUDIT_LAG_PID" || log "audit log: not complete within 600 s after create"
+  awk -v a="$AUDIT_START" -v b="$end" -v c="$1" -v f="$RUN/audit_create_lag.json" 'BEGIN {
+    while ((getline line < f) > 0) {
+      if (line ~ /"(max_lag_events_during_load|max_lag_ms_during_load|complete_ms_after_load_ended|lag_events_at_load_end)"/) {
+        split(line, kv, ":"); gsub(/[ ,"]/, "", kv[1]); gsub(/[ ,]/, "", kv[2]); v[kv[1]] = kv[2]
+      }
+    }
+    split(a, x, " "); split(b, y, " ")
+    s = (y[1] - x[1]) / 1000; ev = y[2] - x[2]; en = y[3] - x[3]
+    printf "{\"connections\":%d,\"seconds\":%.3f,\"events_stored\":%d,\"entries_appended\":%d,", c, s, ev, en
+    printf "\"events_per_s\":%.1f,\"entries_per_s\":%.1f,\"ratio\":%.4f,", ev / s, en / s, (ev > 0 ? en / ev : 0)
+    printf "\"max_lag_events\":%s,\"max_lag_ms\":%s,\"lag_events_at_end\":%s,\"complete_ms_after_create\":%s,", v["max_lag_events_during_load"], v["max_lag_ms_during_load"], v["lag_events_at_load_end"], (v["complete_ms_after_load_ended"] == "" ? "null" : v["complete_ms_after_load_ended"])
+    printf "\"how\":\"SQL counts of domain_event_entry and audit_entries just before create (its warm-up included) and right after it; the lag sampled through GET /v1/admin/projections every second during create, then every 100 ms until 0 (audit_create_lag.json)\"}\n"
+  }' >"$RUN/audit_create.json"
+  log "audit log beside create: $(sed 's/,"how".*//' "$RUN/audit_create.json")"
+}
+
+# Inclusion and consistency proofs at the log's size, each beside a ping on the same connection, and a verify of the
+# whole log, in the organization of $RUN/keys.json: $RUN/audit_evidence.json.
+audit_evidence() {
+  log "audit log: $1 inclusion proofs, 20 consistency proofs, then verify of the whole log"
+  loadgen audit-evidence --url "$URL" --keys "$RUN/keys.json" --proofs "$1" --consistency 20 \
+    --out "$RUN/audit_evidence.json" >&2
 }
 
 # --- webhook deliveries -------------------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ import java.util.Map;
  *   run         --url U --scenario ping|create|cycle|latency [--keys keys.json] --connections N [--rate R | --rate-from result.json --rate-fraction F]
  *               --warmup S --duration S [--max-ops N] [--probes N] --out result.json
  *   projections --url U --admin-token T --events N --timeout S [--app-log app.log] --out result.json
+ *   audit-lag   --url U --admin-token T [--until-file F] [--timeout S] [--interval-ms 250] --out result.json
+ *   audit-evidence --url U --keys keys.json [--proofs 300] [--consistency 20] [--warmup 30] --out result.json
+ *   audit-summary --dir RESULTS_DIR
  *   fanout-summary --file fanout.json
  *   fanout      --url U --admin-token T --subscribers 1,1000 --check-ins N --rate R [--app-pid P] --out result.json
  *   webhooks    --url U --admin-token T --watchers 1,10 --check-ins N --rate R [--app-pid P] --out result.json
@@ -44,6 +47,9 @@ public final class Main {
             case "setup" -> Setup.run(args);
             case "run" -> Scenarios.run(args);
             case "projections" -> ProjectionWatch.run(args);
+            case "audit-lag" -> AuditBench.lag(args);
+            case "audit-evidence" -> AuditBench.evidence(args);
+            case "audit-summary" -> Report.auditSummary(args);
             case "fanout" -> Fanout.run(args);
             case "fanout-summary" -> Report.fanoutSummary(args);
             case "webhooks" -> Webhooks.run(args);

@@ -51,6 +51,100 @@ final class Report {
         return String.join(", ", parts);
     }
 
+    static void auditSummary(Map<String, String> args) throws IOException {
+        Report report = new Report(new File(Main.required(args, "dir")));
+        JsonNode env = report.read("env");
+        report.line("Antechamber audit log benchmark (%s) %s; %s CPUs; load average %s at start, %s at end; commit %s",
+                env.path("mode").asText(), env.path("date").asText(), env.path("cpus").asText(),
+                env.path("load_start").asText(), env.path("load_end").asText(), env.path("commit").asText());
+        report.line("%-9s %-44s %14s %9s %9s %9s  %s", "AUDIT", "what", "rate", "p50 ms", "p99 ms", "p99.9 ms", "");
+        Map<String, Object> json = report.audit(report.read("b_read"));
+        report.auditTarget(json);
+        report.targets.forEach(t -> report.line("%-34s %-24s %-27s %s", t.get("name"), t.get("goal"), t.get("shown"),
+                (Boolean) t.get("met") ? "met" : "NOT MET"));
+        Main.write(new File(report.dir, "results.json").getPath(), json);
+        System.out.print(report.text);
+    }
+
+    /**
+     * The audit log's lines (issue 19), from what the run left: the appender beside create (entries/s against
+     * events/s over the same window, its lag), each catch-up on a padded store (entries/s while nothing else runs),
+     * verify of the whole log (entries/s, against B_read), and inclusion and consistency proofs against a ping on the
+     * same connection (B_http's own latency is 64 connections' queue, not a request's cost). Returns them for the JSON.
+     */
+    private Map<String, Object> audit(JsonNode bRead) throws IOException {
+        Map<String, Object> json = Main.map();
+        JsonNode create = read("audit_create");
+        if (!create.isMissingNode()) {
+            json.put("during_create", create);
+            line("%-9s %-44s %14s %9s %9s %9s  events %,.0f/s; ratio %.3f; lag max %,d events, %,d ms; complete "
+                    + "%,d ms after create", "audit", "appender beside create, " + create.path("connections").asText()
+                    + " conns", rate(create.path("entries_per_s").asDouble(), "ent/s"), "", "", "",
+                    create.path("events_per_s").asDouble(), create.path("ratio").asDouble(),
+                    create.path("max_lag_events").asLong(), create.path("max_lag_ms").asLong(),
+                    create.path("complete_ms_after_create").asLong());
+        }
+        Map<String, Object> catchUps = Main.map();
+        File[] files = dir.listFiles((d, name) -> name.matches("audit_catchup_[a-z_]+\\.json"));
+        List<JsonNode> runs = new ArrayList<>();
+        for (File f : files == null ? new File[0] : files) {
+            JsonNode c = Main.JSON.readTree(f);
+            runs.add(c);
+            catchUps.put(f.getName().replaceAll("^audit_catchup_|\\.json$", ""), c);
+        }
+        // in the order of the app runs: each pads the store further
+        runs.sort(java.util.Comparator.comparingLong(c -> c.path("events_in_store").asLong()));
+        for (JsonNode c : runs) {
+            line("%-9s %-44s %14s %9s %9s %9s  %s; CPU/entry: app %.3f ms, its PostgreSQL sessions %.3f (server %.3f)",
+                    "audit",
+                    String.format(Locale.ROOT, "catch-up, %,d entries up to %,d", c.path("appended")
+                            .asLong(), c.path("events_in_store").asLong()),
+                    rate(c.path("entries_per_s").asDouble(), "ent/s"), "", "", "",
+                    c.path("caught_up").asBoolean() ? String.format(Locale.ROOT, "%.1f s", c.path("seconds")
+                            .asDouble()) : "NOT CAUGHT UP", c.path("app_cpu_ms_per_entry").asDouble(),
+                    c.path("db_cpu_ms_per_entry").asDouble(), c.path("pg_server_cpu_ms_per_entry").asDouble());
+        }
+        json.put("catch_up", catchUps);
+        JsonNode evidence = read("audit_evidence");
+        if (!evidence.isMissingNode()) {
+            json.put("evidence", evidence);
+            JsonNode verify = evidence.path("verify");
+            double readRate = bRead.path("rows_per_s").asDouble();
+            line("%-9s %-44s %14s %9s %9s %9s  %s%s", "verify", String.format(Locale.ROOT,
+                    "GET /v1/audit/verify, %,d entries (%.1f s)", verify.path("checked").asLong(),
+                    verify.path("seconds").asDouble()), rate(verify.path("entries_per_s").asDouble(), "ent/s"), "",
+                    "", "", verify.path("ok").asBoolean() ? "ok" : "NOT OK at " + verify.path("first_bad_seq"),
+                    readRate > 0 ? String.format(Locale.ROOT, "; / B_read %.4f", verify.path("entries_per_s")
+                            .asDouble() / readRate) : "");
+            JsonNode ping = evidence.path("b_http_one_connection_ms");
+            line("%-9s %-44s %14s %9.2f %9.2f %9.2f", "B_http1", "GET /v1/ping, 1 conn, beside each proof", "",
+                    ping.path("p50").asDouble(), ping.path("p99").asDouble(), ping.path("p99_9").asDouble());
+            for (String kind : List.of("inclusion_proof", "consistency_proof")) {
+                JsonNode p = evidence.path(kind);
+                JsonNode latency = p.path("latency_ms");
+                line("%-9s %-44s %14s %9.2f %9.2f %9.2f  p50 / B_http1 p50 %.1f; %d hashes", "proof",
+                        String.format(Locale.ROOT, "%s, %d at size %,d", kind.startsWith("inclusion")
+                                ? "inclusion, random seqs" : "consistency, random from_size", p.path("requests")
+                                .asInt(), evidence.path("entries").asLong()), "", latency.path("p50").asDouble(),
+                        latency.path("p99").asDouble(), latency.path("p99_9").asDouble(),
+                        p.path("p50_over_ping_p50").asDouble(), p.path("path_hashes_last").asInt());
+            }
+        }
+        return json;
+    }
+
+    /** Whether the appender kept up with create: entries appended per event stored over the same window. */
+    private void auditTarget(Map<String, Object> audit) {
+        JsonNode create = (JsonNode) audit.get("during_create");
+        if (create == null) {
+            return;
+        }
+        double ratio = create.path("ratio").asDouble();
+        long after = create.path("complete_ms_after_create").asLong(-1);
+        target("audit appended / events stored", ratio, ">= 0.99, done <= 1 s", ratio >= 0.99 && after >= 0
+                && after <= 1000, String.format(Locale.ROOT, "%.3f, done %,d ms after", ratio, after));
+    }
+
     static void fanoutSummary(Map<String, String> args) throws IOException {
         Report report = new Report(new File("."));
         report.line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "SCENARIO", "what", "deliveries", "p50 ms", "p99 ms",
@@ -230,6 +324,7 @@ final class Report {
                 .asLong()), sizeSmall.path("throughput_per_s").asDouble(), "req/s", sizeSmall);
         row("size", String.format(Locale.ROOT, "create with %,d events stored", sizeLarge.path("events_in_store")
                 .asLong()), sizeLarge.path("throughput_per_s").asDouble(), "req/s", sizeLarge);
+        Map<String, Object> audit = audit(bRead);
         line("%-9s %-44s %14s", "memory", "app peak RSS during create (VmHWM)",
                 String.format(Locale.ROOT, "%.0f MiB", rss.path("vmhwm_kb").asDouble() / 1024));
         fanout(read("fanout"));
@@ -261,6 +356,7 @@ final class Report {
         double rssMiB = rss.path("vmhwm_kb").asDouble() / 1024;
         target("peak RSS", rssMiB, "<= 1024 MiB", rssMiB > 0 && rssMiB <= 1024, String.format(Locale.ROOT,
                 "%.0f MiB", rssMiB));
+        auditTarget(audit);
         double httpRatio = createRate / bHttp.path("throughput_per_s").asDouble();
         line("%-34s %-24s %-27s %s", "TARGET", "goal", "measured", "");
         for (Map<String, Object> t : targets) {
@@ -368,6 +464,7 @@ final class Report {
         json.put("create_over_b_http", httpRatio);
         json.put("microbenchmarks", micro);
         json.put("pg_activity_during_create", pgActivity());
+        json.put("audit", audit);
         return json;
     }
 
