@@ -5,7 +5,7 @@ import io.antechamber.events.checkin.CheckInEvent;
 import io.antechamber.events.checkin.CheckInResolution;
 import io.antechamber.events.checkin.CheckInState;
 import io.antechamber.events.checkin.TaskEvent;
-import io.antechamber.query.rebuild.CopyRows;
+import io.antechamber.query.rebuild.CheckInRowsBulk;
 import io.antechamber.query.rebuild.EventRange;
 import io.antechamber.query.rebuild.Shadow;
 import io.antechamber.query.rebuild.StoredEvent;
@@ -13,9 +13,7 @@ import io.antechamber.query.rebuild.StoredEvents;
 import io.antechamber.query.rebuild.ViewRebuild;
 import io.antechamber.query.support.ViewJson;
 import io.antechamber.query.support.ViewTables;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -63,46 +61,14 @@ public class CheckInViewRebuild implements ViewRebuild {
 
     @Override
     public void bulk(EventRange range, Shadow shadow) {
-        Map<String, CheckInState> open = new HashMap<>();
-        try (CopyRows rows = shadow.copy(CheckInViewRows.COPY)) {
-            events.forEach(EVENT_TYPES, range, stored -> {
-                CheckInEvent event = (CheckInEvent) stored.payload();
-                if (CheckInViewFold.starts(event)) {
-                    if (open.size() >= maxOpen) {
-                        writeAll(open, rows);
-                    }
-                    hold(CheckInViewFold.next(null, event, stored.sequenceNumber()), open, rows);
-                    return;
-                }
-                CheckInState held = open.remove(stored.aggregateId());
-                if (held != null) {
-                    hold(CheckInViewFold.next(held, event, stored.sequenceNumber()), open, rows);
-                } else {
-                    rows.flush();
-                    projection.write(event, stored.sequenceNumber(), shadow.tables());
-                }
-            });
-            writeAll(open, rows);
-        }
+        new CheckInRowsBulk<CheckInState>(CheckInViewFold::starts, CheckInViewFold::next,
+                state -> state.status().isAwaitingAction(), state -> state.id().value(),
+                state -> CheckInViewRows.row(state, json), maxOpen)
+                .run(events, EVENT_TYPES, range, shadow, CheckInViewRows.COPY, projection::write);
     }
 
     @Override
     public void apply(StoredEvent event, ViewTables tables) {
         projection.write((CheckInEvent) event.payload(), event.sequenceNumber(), tables);
-    }
-
-    /** A check-in that may still change stays in memory; one that is final is written. */
-    private void hold(CheckInState state, Map<String, CheckInState> open, CopyRows rows) {
-        if (state.status().isAwaitingAction()) {
-            open.put(state.id().value(), state);
-        } else {
-            rows.add(CheckInViewRows.row(state, json));
-        }
-    }
-
-    private void writeAll(Map<String, CheckInState> open, CopyRows rows) {
-        open.values().forEach(state -> rows.add(CheckInViewRows.row(state, json)));
-        rows.flush();
-        open.clear();
     }
 }

@@ -3,16 +3,14 @@ package io.antechamber.query.stats;
 import io.antechamber.events.checkin.CheckInCreated;
 import io.antechamber.events.checkin.CheckInEvent;
 import io.antechamber.events.checkin.CheckInResolution;
-import io.antechamber.query.rebuild.CopyRows;
+import io.antechamber.query.rebuild.CheckInRowsBulk;
 import io.antechamber.query.rebuild.EventRange;
 import io.antechamber.query.rebuild.Shadow;
 import io.antechamber.query.rebuild.StoredEvent;
 import io.antechamber.query.rebuild.StoredEvents;
 import io.antechamber.query.rebuild.ViewRebuild;
 import io.antechamber.query.support.ViewTables;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -56,45 +54,13 @@ public class CheckInFactsRebuild implements ViewRebuild {
 
     @Override
     public void bulk(EventRange range, Shadow shadow) {
-        Map<String, CheckInFact> open = new HashMap<>();
-        try (CopyRows rows = shadow.copy(CheckInFactsRows.COPY)) {
-            events.forEach(EVENT_TYPES, range, stored -> {
-                CheckInEvent event = (CheckInEvent) stored.payload();
-                if (event instanceof CheckInCreated) {
-                    if (open.size() >= maxOpen) {
-                        writeAll(open, rows);
-                    }
-                    hold(CheckInFactsFold.next(null, event, stored.sequenceNumber()), open, rows);
-                    return;
-                }
-                CheckInFact held = open.remove(stored.aggregateId());
-                if (held != null) {
-                    hold(CheckInFactsFold.next(held, event, stored.sequenceNumber()), open, rows);
-                } else {
-                    rows.flush();
-                    projection.write(event, stored.sequenceNumber(), shadow.tables());
-                }
-            });
-            writeAll(open, rows);
-        }
+        new CheckInRowsBulk<CheckInFact>(event -> event instanceof CheckInCreated, CheckInFactsFold::next,
+                fact -> CheckInFact.PENDING.equals(fact.status()), CheckInFact::checkInId, CheckInFactsRows::row,
+                maxOpen).run(events, EVENT_TYPES, range, shadow, CheckInFactsRows.COPY, projection::write);
     }
 
     @Override
     public void apply(StoredEvent event, ViewTables tables) {
         projection.write((CheckInEvent) event.payload(), event.sequenceNumber(), tables);
-    }
-
-    private void hold(CheckInFact fact, Map<String, CheckInFact> open, CopyRows rows) {
-        if (CheckInFact.PENDING.equals(fact.status())) {
-            open.put(fact.checkInId(), fact);
-        } else {
-            rows.add(CheckInFactsRows.row(fact));
-        }
-    }
-
-    private void writeAll(Map<String, CheckInFact> open, CopyRows rows) {
-        open.values().forEach(fact -> rows.add(CheckInFactsRows.row(fact)));
-        rows.flush();
-        open.clear();
     }
 }
