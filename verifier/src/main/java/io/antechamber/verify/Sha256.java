@@ -3,12 +3,13 @@ package io.antechamber.verify;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-final class Sha256 {
+/** SHA-256, which every hash of the evidence format uses; {@link #hex} as hashes travel. */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static MessageDigest digest() {
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -16,7 +17,12 @@ final class Sha256 {
         }
     }
 
-    static byte[] of(byte[] bytes) {
+    public static byte[] of(byte[] bytes) {
         return digest().digest(bytes);
+    }
+
+    /** Lowercase hex of the hash of {@code bytes}. */
+    public static String hex(byte[] bytes) {
+        return Hex.of(of(bytes));
     }
 }

@@ -1,10 +1,8 @@
 package io.antechamber.api.audit;
 
-import io.antechamber.verify.Hex;
+import io.antechamber.verify.Sha256;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * What the audit log keeps of a webhook URL: where it points ({@code scheme://host[:port]}) and a sha256 of the whole
@@ -16,11 +14,6 @@ record WebhookUrlFingerprint(String origin, String sha256) {
     static WebhookUrlFingerprint of(String url) {
         URI uri = URI.create(url);
         String origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-            return new WebhookUrlFingerprint(origin, Hex.of(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return new WebhookUrlFingerprint(origin, Sha256.hex(url.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -18,10 +18,8 @@ import io.antechamber.events.checkin.CheckInStatus;
 import io.antechamber.events.checkin.Decision;
 import io.antechamber.events.checkin.Direction;
 import io.antechamber.verify.CanonicalJson;
-import io.antechamber.verify.Hex;
 import io.antechamber.verify.Jws;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.antechamber.verify.Sha256;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -146,12 +144,7 @@ public class Receipts {
 
     /** Hex sha256 of the RFC 8785 bytes of the check-in's metadata, {@code {}} when it has none. */
     private String metadataSha256(Map<String, Object> metadata) {
-        byte[] canonical = CanonicalJson.bytes(write(metadata == null ? Map.of() : metadata));
-        try {
-            return Hex.of(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(CanonicalJson.bytes(write(metadata == null ? Map.of() : metadata)));
     }
 
     private String write(Object value) {

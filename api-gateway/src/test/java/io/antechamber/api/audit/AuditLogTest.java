@@ -1,8 +1,5 @@
 package io.antechamber.api.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.security.MessageDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.TestApi;
 import io.antechamber.events.common.Actor;
+import io.antechamber.verify.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -50,7 +49,7 @@ class AuditLogTest extends IntegrationTest {
     private PlatformTransactionManager transactions;
 
     @Test
-    void a_day_of_activity_gives_exactly_one_entry_per_event_and_a_chain_that_verifies() throws Exception {
+    void a_day_of_activity_gives_exactly_one_entry_per_event_and_a_chain_that_verifies() {
         TestApi.Org org = api.newOrg();
         TestApi.Human reviewer = api.newHuman(org, "Rita");
         http.patch("/v1/humans/" + reviewer.id(), Map.of("role", "admin")).auth(org.humanKey()).send().expect(200);
@@ -110,7 +109,8 @@ class AuditLogTest extends IntegrationTest {
         assertThat(only(entries, "checkin.expired", expired).get("actor").get("type").asText()).isEqualTo("system");
         JsonNode registered = only(entries, "watcher.registered", watcher).get("changes");
         assertThat(registered.get("webhook_origin").asText()).isEqualTo("https://203.0.113.10");
-        assertThat(registered.get("webhook_url_sha256").asText()).isEqualTo(sha256Hex(TestApi.PUBLIC_WEBHOOK_URL));
+        assertThat(registered.get("webhook_url_sha256").asText())
+                .isEqualTo(Sha256.hex(TestApi.PUBLIC_WEBHOOK_URL.getBytes(StandardCharsets.UTF_8)));
         assertThat(entries.toString()).doesNotContain("/hooks/antechamber");
         assertThat(entries).extracting(e -> e.get("action").asText()).contains("human.added", "human.role_changed",
                 "human.key_rotated", "agent.registered", "agent.key_rotated", "room.created", "room.member_added",
@@ -413,10 +413,5 @@ class AuditLogTest extends IntegrationTest {
             seqs.add(seq);
         }
         return seqs;
-    }
-
-    private static String sha256Hex(String text) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest);
     }
 }
