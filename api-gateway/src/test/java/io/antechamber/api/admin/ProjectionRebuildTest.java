@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectionRebuildTest extends IntegrationTest {
 
     private static final List<String> PROJECTIONS = List.of("check-in-view", "room-view", "agent-view", "trust-view",
-            "thread-view", "human-view", "watcher-view");
+            "thread-view", "human-view", "watcher-view", "check-in-facts");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -48,6 +48,7 @@ class ProjectionRebuildTest extends IntegrationTest {
         Map<String, List<Map<String, Object>>> before = rows(org, history);
         Map<String, List<Map<String, Object>>> schemaBefore = schema();
         assertThat(before.get("check_in_view")).hasSize(history.checkIns());
+        assertThat(before.get("check_in_facts")).isNotEmpty();
         assertThat(before.get("removed_agent_view")).singleElement()
                 .satisfies(row -> assertThat(row.get("state").toString()).contains("\"status\":\"removed\""));
 
@@ -216,7 +217,7 @@ class ProjectionRebuildTest extends IntegrationTest {
     private Map<String, List<Map<String, Object>>> schema() {
         Map<String, List<Map<String, Object>>> schema = new LinkedHashMap<>();
         for (String table : List.of("check_in_view", "room_view", "agent_view", "human_view", "thread_messages",
-                "trust_view", "trust_view_check_ins", "trust_history", "watcher_view")) {
+                "trust_view", "trust_view_check_ins", "trust_history", "watcher_view", "check_in_facts")) {
             schema.put(table + " columns", jdbc.queryForList("SELECT column_name, data_type, is_nullable, "
                     + "column_default FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
                     table));
@@ -233,6 +234,8 @@ class ProjectionRebuildTest extends IntegrationTest {
         String orgId = org.id();
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         rows.put("check_in_view", jdbc.queryForList("SELECT * FROM check_in_view WHERE org_id = ? ORDER BY id", orgId));
+        rows.put("check_in_facts", jdbc.queryForList(
+                "SELECT * FROM check_in_facts WHERE org_id = ? ORDER BY check_in_id", orgId));
         rows.put("room_view", jdbc.queryForList("SELECT * FROM room_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("agent_view", jdbc.queryForList("SELECT * FROM agent_view WHERE org_id = ? ORDER BY id", orgId));
         rows.put("removed_agent_view", jdbc.queryForList("SELECT * FROM agent_view WHERE id = ?",

@@ -91,7 +91,12 @@ class PolicyBacktestLimitsTest {
         PolicyBacktest backtest = new PolicyBacktest(null, new BacktestProperties(Duration.ofSeconds(10), 2),
                 new SteppingClock(Duration.ofSeconds(1)));
 
-        assertThat(backtest.evaluate(REQUIRE_APPROVAL, past(5)).evaluated()).isEqualTo(5);
+        BacktestJson result = backtest.evaluate(REQUIRE_APPROVAL, past(5));
+
+        assertThat(result.evaluated()).isEqualTo(5);
+        assertThat(result.summary().before()).isEqualTo(new OutcomeCountsJson(0, 0, 5));
+        assertThat(result.summary().after()).isEqualTo(new OutcomeCountsJson(0, 0, 5));
+        assertThat(result.changed()).isEmpty();
     }
 
     @Test

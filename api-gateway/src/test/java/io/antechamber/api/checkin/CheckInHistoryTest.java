@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.TestApi;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,26 @@ class CheckInHistoryTest extends IntegrationTest {
         });
         assertThat(events.get(1).get("payload").get("content").asText()).isEqualTo("on it");
         assertThat(events.get(2).get("payload").get("reason").asText()).isEqualTo("go");
+    }
+
+    @Test
+    void a_timeout_in_the_history_is_the_systems_doing() {
+        TestApi.Org org = api.newOrg();
+        TestApi.Room room = api.newRoom(org, "ops");
+        TestApi.Agent agent = api.memberAgent(org, room, "a");
+        String id = api.checkIn(agent, room, Map.of("action", "flaky", "timeout_ms", 1000, "timeout_action", "cancel"))
+                .expect(201).data().get("id").asText();
+        api.eventually(http.get("/v1/check-ins/" + id).auth(org.humanKey()),
+                d -> d.get("status").asText().equals("expired"), Duration.ofSeconds(20));
+
+        JsonNode history = http.get("/v1/check-ins/" + id + "/history").auth(org.humanKey()).send().expect(200)
+                .data();
+
+        JsonNode expiry = history.get(history.size() - 1);
+        assertThat(expiry.get("type").asText()).isEqualTo("CheckInExpired");
+        assertThat(expiry.get("actor").get("type").asText()).isEqualTo("system");
+        assertThat(expiry.get("actor").get("id").isNull()).isTrue();
+        assertThat(expiry.get("payload").get("by")).isEqualTo(expiry.get("actor"));
     }
 
     @Test

@@ -87,6 +87,11 @@ class RoomStatsApiTest extends IntegrationTest {
         http.delete("/v1/check-ins/" + betas.get(2)).auth(beta.key()).send().expect(200);
         api.decide(org, migrate, "approve", null).expect(200);
         api.decide(org, last.get("id").asText(), "reject", null).expect(200);
+        // a task (human → agent) in the same room, reviewed and approved: never counted in the stats
+        String task = api.openTask(org, room, "tidy the runbook");
+        api.taskMove(gamma, task, "claim", null).expect(200);
+        api.taskMove(gamma, task, "submit", Map.of("content", "tidied")).expect(200);
+        api.decide(org, task, "approve", null).expect(200);
         awaitStatus(alpha, expiring, "expired");
         awaitStatus(beta, autoApproving, "approved");
 

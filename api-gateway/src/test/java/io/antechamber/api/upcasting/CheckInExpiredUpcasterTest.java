@@ -17,6 +17,7 @@ import io.antechamber.events.json.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
@@ -43,11 +44,29 @@ class CheckInExpiredUpcasterTest {
     }
 
     @Test
-    void an_event_of_a_current_revision_passes_through_unchanged() throws Exception {
+    void an_event_of_another_type_passes_through_unchanged() throws Exception {
         List<DomainEventMessage<?>> events = read();
 
         String written = SERIALIZER.getObjectMapper().writeValueAsString(events.get(0).getPayload());
         assertThat(written).isEqualTo(STORED.row(0).get("payload").asText());
+    }
+
+    @Test
+    void a_stored_revision_2_expiry_is_not_upcast_again() throws Exception {
+        // an actor the upcaster would never write, so an upcaster that touched revision 2 would show
+        CheckInExpired current = new CheckInExpired(new CheckInId("ci_ramyfk39w3j9b9ob"),
+                new RoomId("room_qslswny1346wv8gd"), new OrgId("org_953v975ddvla4wpv"),
+                new AgentId("agt_eo1sq2spbv7380py"), Actor.ADMIN, Instant.parse("2026-12-04T16:38:23.801Z"));
+        byte[] payload = SERIALIZER.getObjectMapper().writeValueAsBytes(current);
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("CheckIn", "ci_ramyfk39w3j9b9ob", 1,
+                "event-1", "2026-12-04T16:38:23.801Z", CheckInExpired.class.getName(), "2", payload,
+                "{}".getBytes(StandardCharsets.UTF_8));
+
+        List<DomainEventMessage<?>> read = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                Stream.of(entry), SERIALIZER, new EventUpcasterChain(new CheckInExpiredUpcaster()))
+                .asStream().<DomainEventMessage<?>>map(event -> event).toList();
+
+        assertThat(read).singleElement().satisfies(event -> assertThat(event.getPayload()).isEqualTo(current));
     }
 
     @Test
