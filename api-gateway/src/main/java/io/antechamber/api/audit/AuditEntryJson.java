@@ -23,7 +23,7 @@ import java.time.format.DateTimeFormatter;
 public final class AuditEntryJson {
 
     /** ISO-8601 UTC with exactly milliseconds, as hashed: {@code 2026-11-24T10:15:30.123Z}. */
-    public static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper PLAIN = new ObjectMapper();
@@ -40,7 +40,7 @@ public final class AuditEntryJson {
     }
 
     /** The RFC 8785 bytes that {@code hash} is computed over: the entry's JSON without {@code hash}. */
-    public static byte[] hashedBytes(AuditEntry entry) {
+    private static byte[] hashedBytes(AuditEntry entry) {
         ObjectNode json = NODES.objectNode();
         fill(json, entry);
         json.putRawValue("changes", new RawValue(entry.changes()));

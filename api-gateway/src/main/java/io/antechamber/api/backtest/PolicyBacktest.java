@@ -113,7 +113,7 @@ public class PolicyBacktest {
                         new WouldBeJson(wouldBe.decision().wire(), wouldBe.source().wire(), wouldBe.ruleId())));
             }
         }
-        return new BacktestJson(past.size(), changed,
+        return new BacktestJson(evaluated, changed,
                 new SummaryJson(OutcomeCountsJson.of(before), OutcomeCountsJson.of(after)));
     }
 

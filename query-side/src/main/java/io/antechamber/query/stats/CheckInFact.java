@@ -1,5 +1,6 @@
 package io.antechamber.query.stats;
 
+import io.antechamber.events.checkin.CheckInStatus;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -36,7 +37,7 @@ record CheckInFact(
         String approvalSource,
         long version) {
 
-    static final String PENDING = "pending";
+    static final String PENDING = CheckInStatus.PENDING.wire();
 
     CheckInFact resolved(String newStatus, String by, String byId, Instant at, String approvedBy, long sequenceNumber) {
         return new CheckInFact(checkInId, orgId, roomId, agentId, action, riskLevel, urgency, createdAt, policyDecision,

@@ -8,7 +8,6 @@ import io.antechamber.events.checkin.CheckInModified;
 import io.antechamber.events.checkin.CheckInRejected;
 import io.antechamber.events.checkin.CheckInResolution;
 import io.antechamber.events.checkin.CheckInStatus;
-import io.antechamber.events.checkin.CheckInWithdrawn;
 import io.antechamber.events.common.Actor;
 import io.antechamber.events.policy.PolicyDecision;
 
@@ -32,7 +31,7 @@ final class CheckInFactsFold {
         if (event instanceof CheckInCreated created) {
             return row != null ? row : created(created, sequenceNumber);
         }
-        if (!(event instanceof CheckInResolution resolution) || row == null || sequenceNumber <= row.version()
+        if (!(event instanceof CheckInResolution resolution) || row == null
                 || !CheckInFact.PENDING.equals(row.status())) {
             return row;
         }
@@ -51,21 +50,23 @@ final class CheckInFactsFold {
     }
 
     private static CheckInFact resolved(CheckInFact row, CheckInResolution event, long sequenceNumber) {
-        if (event instanceof CheckInApproved e) {
-            String by = decider(e.by());
-            return row.resolved(CheckInStatus.APPROVED.wire(), by, e.by().id(), e.at(), by, sequenceNumber);
-        } else if (event instanceof CheckInRejected e) {
-            return row.resolved(CheckInStatus.REJECTED.wire(), decider(e.by()), e.by().id(), e.at(), null,
-                    sequenceNumber);
-        } else if (event instanceof CheckInModified e) {
-            String by = decider(e.by());
-            return row.resolved(CheckInStatus.MODIFIED.wire(), by, e.by().id(), e.at(), by, sequenceNumber);
-        } else if (event instanceof CheckInExpired e) {
-            return row.resolved(CheckInStatus.EXPIRED.wire(), BY_TIMEOUT, null, e.at(), null, sequenceNumber);
+        CheckInStatus status = statusAfter(event);
+        String by = decider(event.by());
+        String approvedBy = status == CheckInStatus.APPROVED || status == CheckInStatus.MODIFIED ? by : null;
+        return row.resolved(status.wire(), by, event.by().id(), event.at(), approvedBy, sequenceNumber);
+    }
+
+    private static CheckInStatus statusAfter(CheckInResolution event) {
+        if (event instanceof CheckInApproved) {
+            return CheckInStatus.APPROVED;
+        } else if (event instanceof CheckInRejected) {
+            return CheckInStatus.REJECTED;
+        } else if (event instanceof CheckInModified) {
+            return CheckInStatus.MODIFIED;
+        } else if (event instanceof CheckInExpired) {
+            return CheckInStatus.EXPIRED;
         }
-        CheckInWithdrawn e = (CheckInWithdrawn) event;
-        return row.resolved(CheckInStatus.WITHDRAWN.wire(), decider(e.by()), e.by().id(), e.at(), null,
-                sequenceNumber);
+        return CheckInStatus.WITHDRAWN;
     }
 
     /** A check-in is resolved by a human, by its agent (a withdrawal), or by the system when its timeout fires. */
