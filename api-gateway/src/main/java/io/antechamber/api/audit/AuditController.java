@@ -7,7 +7,10 @@ import io.antechamber.api.auth.Caller;
 import io.antechamber.api.web.Data;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.Validation;
+import io.antechamber.query.support.Cursor;
+import io.antechamber.query.support.Page;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,10 +42,9 @@ public class AuditController {
         AuditListRequest.Parsed request = listRequest.parse(caller, room, actor, target, action, from, to, limit,
                 cursor);
         List<AuditEntry> fetched = entries.newestFirst(request.filter(), request.limit() + 1);
-        boolean more = fetched.size() > request.limit();
-        List<AuditEntry> shown = more ? fetched.subList(0, request.limit()) : fetched;
-        return new ListData<>(shown.stream().map(e -> (JsonNode) AuditEntryJson.of(e)).toList(),
-                more ? AuditCursor.encode(shown.get(shown.size() - 1).seq()) : null, more);
+        Page<JsonNode> page = Page.of(fetched, request.limit(), AuditEntryJson::of,
+                last -> new Cursor(last.at(), Long.toString(last.seq())));
+        return ListData.of(page, Function.identity());
     }
 
     @GetMapping("/v1/audit/verify")

@@ -14,6 +14,7 @@ import io.antechamber.events.common.SignalId;
 import io.antechamber.events.common.TypedId;
 import io.antechamber.events.room.RoomState;
 import io.antechamber.events.watcher.WatcherId;
+import io.antechamber.query.support.Cursor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public class AuditListRequest {
                 "must be between 1 and " + Pages.MAX_LIMIT);
         Long beforeSeq = null;
         try {
-            beforeSeq = AuditCursor.decode(cursor).orElse(null);
+            beforeSeq = Cursor.decode(cursor).map(last -> Long.parseLong(last.id())).orElse(null);
         } catch (IllegalArgumentException e) {
             validation.check(false, "cursor", "is not a cursor this API returned");
         }
