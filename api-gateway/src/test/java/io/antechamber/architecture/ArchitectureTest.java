@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -78,10 +79,11 @@ class ArchitectureTest {
     static final ArchRule every_endpoint_declares_who_may_call_it = methods()
             .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
             .and().arePublic()
-            .and().areAnnotatedWith(org.springframework.web.bind.annotation.GetMapping.class)
-            .or().areAnnotatedWith(org.springframework.web.bind.annotation.PostMapping.class)
-            .or().areAnnotatedWith(org.springframework.web.bind.annotation.PutMapping.class)
-            .or().areAnnotatedWith(org.springframework.web.bind.annotation.DeleteMapping.class)
+            .and(DescribedPredicate.describe("are mapped to a path", (JavaMethod method) ->
+                    method.isAnnotatedWith(org.springframework.web.bind.annotation.GetMapping.class)
+                            || method.isAnnotatedWith(org.springframework.web.bind.annotation.PostMapping.class)
+                            || method.isAnnotatedWith(org.springframework.web.bind.annotation.PutMapping.class)
+                            || method.isAnnotatedWith(org.springframework.web.bind.annotation.DeleteMapping.class)))
             .should().beAnnotatedWith(Auth.class);
 
     @ArchTest

@@ -29,6 +29,11 @@ public class AuthInterceptor implements HandlerInterceptor {
         this.credentials = credentials;
     }
 
+    /** Leaves a caller authenticated some other way (the dashboard's session) where handlers find it. */
+    public static void authenticated(HttpServletRequest request, Caller caller) {
+        request.setAttribute(CALLER_ATTRIBUTE, caller);
+    }
+
     /** The caller this interceptor authenticated for the request, if it ran. */
     public static Optional<Caller> callerOf(HttpServletRequest request) {
         return request.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller

@@ -30,7 +30,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(authInterceptor).addPathPatterns("/v1/**").excludePathPatterns("/v1/openapi.json",
                 "/v1/openapi.json.yaml");
-        registry.addInterceptor(acceptHeaderInterceptor);
+        registry.addInterceptor(acceptHeaderInterceptor).addPathPatterns("/v1/**");
         registry.addInterceptor(noBodyExpectedInterceptor).addPathPatterns("/v1/**");
     }
 

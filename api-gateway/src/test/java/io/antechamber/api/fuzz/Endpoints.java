@@ -1,5 +1,6 @@
 package io.antechamber.api.fuzz;
 
+import io.antechamber.api.dashboard.DashboardController;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every endpoint the running application maps, read from Spring's own handler mapping, so endpoints added later are
- * fuzzed without anyone listing them. Streaming endpoints (SSE, emitters) are left out: they never finish.
+ * fuzzed without anyone listing them. Streaming endpoints (SSE, emitters) are left out: they never finish. So are
+ * the dashboard's pages: they answer HTML pages, not the API's JSON errors.
  */
 final class Endpoints {
 
@@ -28,6 +30,7 @@ final class Endpoints {
                 RequestMappingHandlerMapping.class);
         return mapping.getHandlerMethods().entrySet().stream()
                 .filter(e -> !isStreaming(e.getKey(), e.getValue()))
+                .filter(e -> !e.getValue().getBeanType().isAnnotationPresent(DashboardController.class))
                 .flatMap(e -> endpoints(e.getKey()))
                 .distinct()
                 .sorted(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method))
