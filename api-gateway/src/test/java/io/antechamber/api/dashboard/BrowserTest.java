@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antechamber.api.support.Browser;
 import io.antechamber.api.support.IntegrationTest;
+import io.antechamber.api.support.TestApi.Agent;
 import io.antechamber.api.support.TestApi.Org;
+import io.antechamber.api.support.TestApi.Room;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,15 +81,31 @@ class BrowserTest extends IntegrationTest {
     }
 
     @Test
-    void signing_out_closes_every_page() {
+    void every_page_opens_with_a_clean_console_and_signing_out_closes_them_all() {
         Org org = api.newOrg();
+        Room room = api.newRoom(org, "ops");
+        Agent agent = api.memberAgent(org, room, "deploy-bot");
+        String checkIn = api.pendingCheckIn(agent, room, "restart the cache").get("id").asText();
+        api.decide(org, checkIn, "approve", Map.of("reason", "fine")).expect(200);
+        String task = api.openTask(org, room, "rotate the logs");
+        List<String> pages = List.of("/", "/tasks", "/tasks/" + task, "/trust",
+                "/trust/" + room.id() + "/" + agent.id(), "/admin", "/admin/humans", "/admin/agents",
+                "/admin/rooms", "/admin/rooms/" + room.id(), "/admin/watchers");
         browser.signIn(org.humanKey());
 
+        for (String page : pages) {
+            browser.open(page);
+            browser.waitFor(By.tagName("h1"));
+            assertThat(browser.driver().findElements(By.cssSelector("main.narrow p[role=alert]")))
+                    .as("the error page instead of %s", page).isEmpty();
+            browser.screenshot("page" + page.replaceAll("[^a-z0-9]+", "-").replaceAll("-$", ""))
+                    .assertCleanConsole();
+        }
+        browser.open("/");
         browser.signOut();
 
         assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Sign in");
-        browser.screenshot("signed-out");
-        for (String page : List.of("/")) {
+        for (String page : pages) {
             browser.open(page);
             browser.waitForPath("/login");
         }
