@@ -4,7 +4,7 @@ import io.antechamber.api.auth.Caller;
 import io.antechamber.api.checkin.CheckInController;
 import io.antechamber.api.checkin.CheckInJson;
 import io.antechamber.api.checkin.ParticipantJson;
-import io.antechamber.api.room.RoomJson;
+import io.antechamber.api.dashboard.MemberRooms.MemberRoom;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.Pages;
 import io.antechamber.events.checkin.CheckInStatus;
@@ -53,12 +53,12 @@ public class TaskBoard {
         }
     }
 
-    public Board of(Caller caller, List<RoomJson> rooms) {
+    public Board of(Caller caller, List<MemberRoom> rooms) {
         List<Column> columns = new ArrayList<>();
         for (CheckInStatus status : COLUMNS) {
             List<Card> cards = new ArrayList<>();
             boolean truncated = false;
-            for (RoomJson room : rooms) {
+            for (MemberRoom room : rooms) {
                 ListData<CheckInJson> page = checkIns.queue(caller, room.id(), status.wire(),
                         Direction.HUMAN_TO_AGENT.wire(), null, Pages.MAX_LIMIT, null);
                 page.data().forEach(task -> cards.add(card(task, room)));
@@ -79,7 +79,7 @@ public class TaskBoard {
         };
     }
 
-    private static Card card(CheckInJson task, RoomJson room) {
+    private static Card card(CheckInJson task, MemberRoom room) {
         String primary = task.participants().stream().filter(p -> "primary".equals(p.role()))
                 .map(ParticipantJson::id).findFirst().orElse(null);
         return new Card(task.id(), task.action(), room.id(), room.name(), task.status(), task.urgency(), primary,

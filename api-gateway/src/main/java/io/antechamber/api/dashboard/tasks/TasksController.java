@@ -16,6 +16,7 @@ import io.antechamber.api.dashboard.DashboardController;
 import io.antechamber.api.dashboard.DashboardProblem;
 import io.antechamber.api.dashboard.SignedIn;
 import io.antechamber.api.room.RoomController;
+import io.antechamber.api.dashboard.MemberRooms.MemberRoom;
 import io.antechamber.api.room.RoomJson;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.Pages;
@@ -88,7 +89,7 @@ public class TasksController {
     @GetMapping("/tasks/board")
     public ModelAndView boardFragment(HttpServletRequest request, @RequestParam(required = false) String room) {
         Caller caller = SignedIn.of(request).caller();
-        List<RoomJson> shown = personRooms.filtered(caller, room);
+        List<MemberRoom> shown = personRooms.filtered(caller, room);
         ModelAndView fragment = new ModelAndView("tasks/board :: board");
         fragment.addObject("board", board.of(caller, shown));
         fragment.addObject("filter", blankToNull(room));
@@ -104,7 +105,7 @@ public class TasksController {
         Caller caller = SignedIn.of(request).caller();
         TaskForm form = new TaskForm(room, action, reason, urgency, timeoutMinutes, metadata);
         try {
-            List<RoomJson> mine = personRooms.of(caller);
+            List<MemberRoom> mine = personRooms.of(caller);
             Validation validation = new Validation();
             validation.check(room != null && !room.isBlank(), "room", "choose a room");
             validation.check(room == null || room.isBlank() || mine.stream().anyMatch(r -> r.id().equals(room)),
@@ -173,8 +174,8 @@ public class TasksController {
     }
 
     private ModelAndView boardPage(Caller caller, String room, TaskForm form, DashboardProblem problem) {
-        List<RoomJson> mine = personRooms.of(caller);
-        List<RoomJson> shown = personRooms.filtered(caller, room);
+        List<MemberRoom> mine = personRooms.of(caller);
+        List<MemberRoom> shown = personRooms.filtered(caller, room);
         ModelAndView page = new ModelAndView("tasks/board");
         page.addObject("rooms", mine);
         page.addObject("filter", blankToNull(room));
@@ -203,6 +204,7 @@ public class TasksController {
         ModelAndView page = new ModelAndView("tasks/task");
         page.addObject("task", task);
         page.addObject("room", room);
+        page.addObject("live", personRooms.isMember(caller, room.id()));
         page.addObject("metadata", pretty(task.metadata()));
         page.addObject("created", TaskBoard.TIME.format(task.createdAt()));
         page.addObject("updated", TaskBoard.TIME.format(task.updatedAt()));

@@ -6,7 +6,7 @@ import io.antechamber.api.dashboard.SignedIn;
 import io.antechamber.api.dashboard.tasks.PersonRooms;
 import io.antechamber.api.identity.AgentController;
 import io.antechamber.api.identity.AgentJson;
-import io.antechamber.api.room.RoomJson;
+import io.antechamber.api.dashboard.MemberRooms.MemberRoom;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.trust.TrustController;
 import io.antechamber.api.trust.TrustController.AgentTrustJson;
@@ -53,7 +53,7 @@ public class TrustPages {
             long modified, long expired, String updated) {
     }
 
-    public record RoomTrust(RoomJson room, List<Row> rows) {
+    public record RoomTrust(MemberRoom room, List<Row> rows) {
     }
 
     /** One adjustment as the history table shows it. */
@@ -65,7 +65,7 @@ public class TrustPages {
         Caller caller = SignedIn.of(request).caller();
         Map<String, String> names = new HashMap<>();
         List<RoomTrust> sections = new ArrayList<>();
-        for (RoomJson r : personRooms.filtered(caller, room)) {
+        for (MemberRoom r : personRooms.filtered(caller, room)) {
             List<Row> rows = new ArrayList<>();
             for (TrustView v : trust.room(caller, r.id()).data()) {
                 rows.add(new Row(v.agentId(), names.computeIfAbsent(v.agentId(), id -> name(caller, id)),
@@ -95,6 +95,7 @@ public class TrustPages {
         }
         ModelAndView page = new ModelAndView("trust/agent");
         page.addObject("room", target);
+        page.addObject("live", personRooms.isMember(caller, target.id().value()));
         page.addObject("agent", who);
         page.addObject("standing", standing);
         page.addObject("score", TrustChart.score(standing.score()));

@@ -10,6 +10,10 @@ import io.antechamber.api.support.TestApi.Agent;
 import io.antechamber.api.support.TestApi.Human;
 import io.antechamber.api.support.TestApi.Org;
 import io.antechamber.api.support.TestApi.Room;
+import io.antechamber.api.support.SseClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,6 +289,48 @@ class TaskPagesTest extends IntegrationTest {
 
         assertThat(answer.status()).isEqualTo(302);
         assertThat(answer.header("Location")).endsWith("/check-ins/" + checkIn);
+    }
+
+    @Test
+    void the_board_listens_on_the_persons_stream_for_every_move_a_task_makes() throws Exception {
+        Org org = api.newOrg();
+        Room room = api.newRoom(org, "ops");
+        Agent agent = api.memberAgent(org, room, "worker");
+        DashboardClient browser = new DashboardClient(port);
+        browser.signIn(org.humanKey());
+        Page page = browser.get("/tasks?room=" + room.id()).expect(200);
+        Element live = page.document().selectFirst("#board-live");
+        Element board = page.document().selectFirst("#board");
+        assertThat(live.attr("hx-ext")).isEqualTo("sse");
+        assertThat(live.attr("sse-connect")).isEqualTo("/events?room=" + room.id());
+        assertThat(board.attr("hx-get")).isEqualTo("/tasks/board?room=" + room.id());
+        assertThat(board.attr("hx-swap")).isEqualTo("outerHTML");
+        List<String> listened = Arrays.stream(board.attr("hx-trigger").split(",\\s*")).toList();
+        assertThat(browser.get("/tasks").expect(200).document().selectFirst("#board-live").attr("sse-connect"))
+                .isEqualTo("/events");
+
+        try (SseClient stream = browser.events(live.attr("sse-connect"))) {
+            String id = api.openTask(org, room, "Rotate the keys");
+            api.taskMove(agent, id, "claim", Map.of()).expect(200);
+            api.taskMove(agent, id, "submit", Map.of("content", "Rotated")).expect(200);
+            api.decide(org, id, "approve", Map.of()).expect(200);
+
+            List<String> moves = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!moves.contains("checkin.approved") && System.nanoTime() < deadline) {
+                for (SseClient.Event event : stream.take(1, Duration.ofSeconds(10))) {
+                    if (!event.type().equals("checkin.message")) { // thread messages leave the board as it is
+                        moves.add(event.type());
+                    }
+                }
+            }
+            assertThat(moves).containsExactly("checkin.created", "checkin.claimed", "checkin.submitted",
+                    "checkin.approved");
+            assertThat(moves).allSatisfy(type -> assertThat(listened).contains("sse:" + type));
+        }
+        Page fragment = browser.htmxGet(board.attr("hx-get")).expect(200);
+        assertThat(fragment.document().select("[data-task-id]")).isEmpty();
+        assertThat(fragment.document().selectFirst("#board").attr("hx-trigger")).isEqualTo(board.attr("hx-trigger"));
     }
 
     private String status(Org org, String id) {
