@@ -13,6 +13,8 @@ import io.antechamber.api.support.TestApi.Room;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,6 +34,7 @@ class AdminPagesTest extends IntegrationTest {
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(answer.header("Location")).as("no redirect to a page a reload would show again").isNull();
         String key = answer.document().getElementById("new-secret").text();
         assertThat(key).startsWith("hk_");
         assertThat(http.get("/v1/me").auth(key).send().expect(200).data().get("name").asText()).isEqualTo("Rae");
@@ -311,6 +314,30 @@ class AdminPagesTest extends IntegrationTest {
 
         browser.submit("/admin/watchers/" + watcherId + "/remove", Map.of()).expect(302);
         http.get("/v1/watchers/" + watcherId).auth(org.humanKey()).send().expect(404);
+    }
+
+    @Test
+    void every_admin_page_has_one_heading_labelled_controls_tokened_forms_and_no_inline_style() {
+        Org org = api.newOrg();
+        Room room = api.newRoom(org, "ops");
+        api.newHuman(org, "Rae");
+        api.newAgent(org, "bot");
+        String watcherId = api.watch(org.humanKey(), room).get("watcher").get("id").asText();
+        DashboardClient browser = admin(org);
+
+        for (String path : List.of("/admin", "/admin/humans", "/admin/agents", "/admin/rooms",
+                "/admin/rooms/" + room.id(), "/admin/watchers", "/admin/watchers/" + watcherId)) {
+            Document page = browser.get(path).expect(200).document();
+            assertThat(page.select("h1")).as(path).hasSize(1);
+            assertThat(page.select("[style]")).as(path).isEmpty();
+            assertThat(page.select("script:not([src])")).as(path).isEmpty();
+            for (Element control : page.select("main input:not([type=hidden]), main select, main textarea")) {
+                assertThat(page.select("label[for=" + control.id() + "]")).as(path + " " + control).hasSize(1);
+            }
+            for (Element form : page.select("main form[method=post]")) {
+                assertThat(form.select("input[name=_csrf]")).as(path + " " + form.attr("action")).hasSize(1);
+            }
+        }
     }
 
     // --- helpers
