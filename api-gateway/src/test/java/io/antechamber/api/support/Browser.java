@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -165,7 +166,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).until(condition);
+        // a fragment htmx swaps in while the condition reads it leaves a stale element: read it again
+        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     public String currentPath() {
@@ -178,6 +181,38 @@ public final class Browser implements AutoCloseable {
         path = query < 0 ? path : path.substring(0, query);
         int fragment = path.indexOf('#');
         return fragment < 0 ? path : path.substring(0, fragment);
+    }
+
+    /**
+     * Waits until every live region of the page (each {@code sse-connect} element) has its event stream open, so an
+     * event sent from now on reaches the page.
+     */
+    public Browser waitForLiveStream() {
+        until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "const sources = document.querySelectorAll('[sse-connect]');"
+                        + "return sources.length > 0 && Array.from(sources).every(e => {"
+                        + "  const data = e['htmx-internal-data'];"
+                        + "  return !!data && !!data.sseEventSource && data.sseEventSource.readyState === 1; });"))
+                ? Boolean.TRUE : null);
+        return this;
+    }
+
+    /** Marks the loaded document, so {@link #assertNotReloaded} can tell the page was updated in place. */
+    public Browser markDocument() {
+        driver.executeScript("window.antechamberTestMark = 'still here';");
+        return this;
+    }
+
+    public Browser assertNotReloaded() {
+        assertThat(driver.executeScript("return window.antechamberTestMark;"))
+                .as("the page was updated in place, not reloaded").isEqualTo("still here");
+        return this;
+    }
+
+    /** Scrolls the element to the top of the window (for a screenshot of it). */
+    public Browser scrollTo(By locator) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'});", waitFor(locator));
+        return this;
     }
 
     /** Presses keys on whatever has the focus, as a keyboard does. */
