@@ -87,10 +87,17 @@ public final class DashboardClient {
         return post(path, withToken);
     }
 
-    private Page send(HttpRequest.Builder request) {
+    private Page send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException staleConnection) {
+                // a pooled connection the server closed just before the request went out: no byte of an answer came
+                // back, so the request was not handled; browsers send it again on a new connection, and so do we
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             return new Page(response.statusCode(), response, Jsoup.parse(response.body(), base));
         } catch (IOException e) {
             throw new IllegalStateException(e);
