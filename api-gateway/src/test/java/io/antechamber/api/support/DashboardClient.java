@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -94,6 +95,9 @@ public final class DashboardClient {
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException staleConnection) {
+                if (staleConnection instanceof HttpTimeoutException) {
+                    throw staleConnection;
+                }
                 // a pooled connection the server closed just before the request went out: no byte of an answer came
                 // back, so the request was not handled; browsers send it again on a new connection, and so do we
                 response = client.send(request, HttpResponse.BodyHandlers.ofString());
