@@ -86,8 +86,8 @@ public class PolicyPageController {
         Caller caller = SignedIn.of(request).caller();
         Policy policy = rooms.resolve(caller, room).policy();
         model.addAttribute("saved", saved);
-        return page(caller, room, PolicyForm.of(policy, json), pretty(PolicyDocumentJson.of(policy)), MODE_FORM,
-                historyCursor, model);
+        return page(request, caller, room, PolicyForm.of(policy, json), pretty(PolicyDocumentJson.of(policy)),
+                MODE_FORM, historyCursor, model);
     }
 
     /** Runs the edited policy against the room's past check-ins; saves nothing. */
@@ -105,7 +105,7 @@ public class PolicyPageController {
         } catch (RuntimeException e) {
             refused(e, response, model);
         }
-        return page(caller, room, edit.form(), edit.text(), edit.mode(), null, model);
+        return page(request, caller, room, edit.form(), edit.text(), edit.mode(), null, model);
     }
 
     /** Saves the edited policy as the room's next version; org admins only, as the API's endpoint. */
@@ -123,7 +123,7 @@ public class PolicyPageController {
         } catch (RuntimeException e) {
             refused(e, response, model);
         }
-        return page(caller, room, edit.form(), edit.text(), edit.mode(), null, model);
+        return page(request, caller, room, edit.form(), edit.text(), edit.mode(), null, model);
     }
 
     /** The policy's current version, for the page's live notice when {@code room.policy_updated} arrives. */
@@ -165,8 +165,8 @@ public class PolicyPageController {
         model.addAttribute("fields", fields);
     }
 
-    private String page(Caller caller, String roomRef, PolicyForm form, String text, String mode,
-            String historyCursor, Model model) {
+    private String page(HttpServletRequest request, Caller caller, String roomRef, PolicyForm form, String text,
+            String mode, String historyCursor, Model model) {
         RoomState room = rooms.resolve(caller, roomRef);
         PolicyJson current = PolicyJson.of(room);
         if (form == null) {
@@ -175,6 +175,9 @@ public class PolicyPageController {
         ListData<PolicyVersionJson> history = policyApi.history(caller, room.id().value(), HISTORY_PAGE,
                 historyCursor);
         model.addAttribute("room", room);
+        // the page's live stream is for the rooms the person may act in (GET /events?room= refuses others)
+        model.addAttribute("live", SignedIn.of(request).admin() || room.members().stream()
+                .anyMatch(m -> m.actor().equals(caller.actor())));
         model.addAttribute("current", current);
         model.addAttribute("form", form.withBlankSlots());
         model.addAttribute("policyJson", text);

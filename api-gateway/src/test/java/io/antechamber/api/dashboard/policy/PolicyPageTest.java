@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.DashboardClient;
 import io.antechamber.api.support.DashboardClient.Page;
 import io.antechamber.api.support.IntegrationTest;
+import io.antechamber.api.support.SseClient;
 import io.antechamber.api.support.TestApi.Agent;
 import io.antechamber.api.support.TestApi.Human;
 import io.antechamber.api.support.TestApi.Org;
@@ -320,16 +321,33 @@ class PolicyPageTest extends IntegrationTest {
     }
 
     @Test
-    void the_live_notice_says_when_the_policy_changed_after_the_page_was_shown() {
+    void the_live_notice_says_when_the_policy_changed_after_the_page_was_shown() throws Exception {
         Document page = browser.get(policyPath()).expect(200).document();
         Element live = page.getElementById("policy-live");
         assertThat(live.attr("hx-trigger")).isEqualTo("sse:room.policy_updated");
         assertThat(live.text()).isEmpty();
+        String stream = live.parent().attr("sse-connect");
+        assertThat(stream).isEqualTo("/events?room=" + room.id());
 
-        api.putPolicy(org, room, Map.of("default_action", "auto_approve", "default_timeout_ms", 60000,
-                "default_timeout_action", "cancel")).expect(200);
+        try (SseClient events = browser.events(stream)) {
+            api.putPolicy(org, room, Map.of("default_action", "auto_approve", "default_timeout_ms", 60000,
+                    "default_timeout_action", "cancel")).expect(200);
+            assertThat(events.take(1, Duration.ofSeconds(10))).extracting(SseClient.Event::type)
+                    .contains("room.policy_updated");
+        }
 
         Document fragment = browser.htmxGet(live.attr("hx-get")).expect(200).document();
         assertThat(fragment.getElementById("policy-live").text()).contains("version 2");
+    }
+
+    @Test
+    void a_reviewer_outside_the_room_sees_the_policy_without_a_live_stream_they_may_not_open() {
+        Human reviewer = api.newHuman(org, "Rae");
+        DashboardClient reviewers = new DashboardClient(port);
+        reviewers.signIn(reviewer.key());
+
+        Element live = reviewers.get(policyPath()).expect(200).document().getElementById("policy-live");
+
+        assertThat(live.parent().hasAttr("sse-connect")).isFalse();
     }
 }
