@@ -9,6 +9,7 @@ import io.antechamber.api.dashboard.DashboardController;
 import io.antechamber.api.dashboard.DashboardProblem;
 import io.antechamber.api.dashboard.OrgAdmin;
 import io.antechamber.api.dashboard.SignedIn;
+import io.antechamber.api.identity.HumanController;
 import io.antechamber.api.room.PolicyController;
 import io.antechamber.api.room.PolicyDocumentJson;
 import io.antechamber.api.room.PolicyJson;
@@ -17,6 +18,8 @@ import io.antechamber.api.room.RoomController;
 import io.antechamber.api.room.RoomJson;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.ListData;
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.ActorType;
 import io.antechamber.events.common.WireEnums;
 import io.antechamber.events.policy.ConditionOp;
 import io.antechamber.events.policy.DefaultAction;
@@ -27,6 +30,7 @@ import io.antechamber.events.room.RoomState;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +55,16 @@ public class PolicyPageController {
     private static final int HISTORY_PAGE = 20;
 
     private final RoomController roomApi;
+    private final HumanController humanApi;
     private final PolicyController policyApi;
     private final RoomResolver rooms;
     private final PolicyDocumentReader reader;
     private final ObjectMapper json;
 
-    public PolicyPageController(RoomController roomApi, PolicyController policyApi, RoomResolver rooms,
-            PolicyDocumentReader reader, ObjectMapper json) {
+    public PolicyPageController(RoomController roomApi, HumanController humanApi, PolicyController policyApi,
+            RoomResolver rooms, PolicyDocumentReader reader, ObjectMapper json) {
         this.roomApi = roomApi;
+        this.humanApi = humanApi;
         this.policyApi = policyApi;
         this.rooms = rooms;
         this.reader = reader;
@@ -183,8 +189,9 @@ public class PolicyPageController {
         model.addAttribute("policyJson", text);
         model.addAttribute("mode", mode);
         model.addAttribute("riskLevels", PolicyForm.RISK_LEVELS);
-        model.addAttribute("history", history.data().stream().map(v -> new HistoryRow(v, pretty(v.policy())))
-                .toList());
+        Map<String, String> names = new HashMap<>();
+        model.addAttribute("history", history.data().stream()
+                .map(v -> new HistoryRow(v, pretty(v.policy()), nameOf(caller, v.updatedBy(), names))).toList());
         model.addAttribute("olderHistory", history.hasMore() ? history.cursor() : null);
         if (!model.containsAttribute("fields")) {
             model.addAttribute("fields", Map.of());
@@ -200,8 +207,22 @@ public class PolicyPageController {
         return "policy/edit";
     }
 
-    /** A version of the history with its document pretty-printed. */
-    public record HistoryRow(PolicyVersionJson version, String document) {
+    /** A version of the history with its document pretty-printed and the name of the human who made it. */
+    public record HistoryRow(PolicyVersionJson version, String document, String by) {
+    }
+
+    /** The name of the human who made a version (looked up once a page), or null for anyone else. */
+    private String nameOf(Caller caller, Actor actor, Map<String, String> names) {
+        if (actor == null || actor.type() != ActorType.HUMAN || actor.id() == null) {
+            return null;
+        }
+        return names.computeIfAbsent(actor.id(), id -> {
+            try {
+                return humanApi.get(caller, id).data().name();
+            } catch (RuntimeException unknown) {
+                return null;
+            }
+        });
     }
 
     private static List<String> wires(Enum<?>[] values) {

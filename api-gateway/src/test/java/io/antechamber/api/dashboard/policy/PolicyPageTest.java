@@ -270,7 +270,7 @@ class PolicyPageTest extends IntegrationTest {
         List<String> versions = doc.select("#history-table tbody tr").eachAttr("data-version");
         assertThat(versions).containsExactly("3", "2", "1");
         Element newest = doc.selectFirst("#history-table tr[data-version=3]");
-        assertThat(newest.text()).contains("human").contains(org.ownerId());
+        assertThat(newest.text()).contains("Owner").contains(org.ownerId());
         assertThat(newest.selectFirst("time").attr("datetime")).isNotEmpty();
         assertThat(newest.selectFirst("pre").text()).contains("\"forbid\"");
         assertThat(doc.getElementById("policy-version").text()).isEqualTo("Version 3");
@@ -308,6 +308,21 @@ class PolicyPageTest extends IntegrationTest {
                 formData(page, "policy-json-form", Map.of("policy", FORBID_PRODUCTION))).status()).isEqualTo(404);
         assertThat(http.get("/v1/rooms/" + theirs.id() + "/policy").auth(other.humanKey()).send().expect(200)
                 .data().get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void the_pages_have_no_inline_script_or_style_one_h1_and_a_label_for_every_control() {
+        for (String path : List.of("/policies", policyPath(), "/audit")) {
+            Document doc = browser.get(path).expect(200).document();
+            assertThat(doc.select("[style]")).as("style attributes on %s", path).isEmpty();
+            assertThat(doc.select("script").eachAttr("src")).as("scripts on %s", path)
+                    .hasSize(doc.select("script").size());
+            assertThat(doc.select("h1")).as("h1 on %s", path).hasSize(1);
+            for (Element control : doc.select("main input:not([type=hidden]), main select, main textarea")) {
+                assertThat(doc.select("label[for=" + control.id() + "]")).as("label of #%s on %s", control.id(), path)
+                        .hasSize(1);
+            }
+        }
     }
 
     @Test
