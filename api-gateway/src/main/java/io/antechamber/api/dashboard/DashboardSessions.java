@@ -68,6 +68,14 @@ public class DashboardSessions {
         return Optional.of(session);
     }
 
+    /** Whether the session is still open (not signed out, not over); unlike {@link #find}, it does not touch it. */
+    public boolean isOpen(String idHash) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM dashboard_sessions "
+                        + "WHERE id_hash = ? AND expires_at > ? AND last_seen_at > ?)", Boolean.class, idHash, now,
+                Timestamp.from(now.toInstant().minus(properties.sessionIdleTimeout()))));
+    }
+
     public void close(String idHash) {
         jdbc.update("DELETE FROM dashboard_sessions WHERE id_hash = ?", idHash);
     }

@@ -66,20 +66,31 @@ public class FeedReader {
         }
     }
 
-    /** The next entries of one room after {@code seq}, of the given types only (null: every type). */
-    public List<FeedEntry> roomAfter(String roomId, long seq, Collection<String> types, int limit) {
-        RowMapper<FeedEntry> mapper = (rows, n) -> entry(rows);
-        if (types == null) {
-            return jdbc.query("SELECT " + COLUMNS + " FROM room_events WHERE room_id = ? AND seq > ? ORDER BY seq "
-                    + "LIMIT ?", mapper, roomId, seq, limit);
+    /**
+     * The next entries of the given rooms after {@code seq}, of the given types only (null: every type). One room is
+     * the API's room stream; several are a person's dashboard stream. {@code seq} is one sequence across rooms, so
+     * one position resumes them all.
+     */
+    public List<FeedEntry> roomsAfter(Collection<String> roomIds, long seq, Collection<String> types, int limit) {
+        if (roomIds.isEmpty()) {
+            return List.of();
         }
+        RowMapper<FeedEntry> mapper = (rows, n) -> entry(rows);
+        if (roomIds.size() == 1 && types == null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM room_events WHERE room_id = ? AND seq > ? ORDER BY seq "
+                    + "LIMIT ?", mapper, roomIds.iterator().next(), seq, limit);
+        }
+        String sql = "SELECT " + COLUMNS + " FROM room_events WHERE room_id = ANY (?) AND seq > ?"
+                + (types == null ? "" : " AND type = ANY (?)") + " ORDER BY seq LIMIT ?";
         return jdbc.query(con -> {
-            PreparedStatement statement = con.prepareStatement("SELECT " + COLUMNS + " FROM room_events "
-                    + "WHERE room_id = ? AND seq > ? AND type = ANY (?) ORDER BY seq LIMIT ?");
-            statement.setString(1, roomId);
-            statement.setLong(2, seq);
-            statement.setArray(3, con.createArrayOf("text", types.toArray()));
-            statement.setInt(4, limit);
+            PreparedStatement statement = con.prepareStatement(sql);
+            int column = 1;
+            statement.setArray(column++, con.createArrayOf("text", roomIds.toArray()));
+            statement.setLong(column++, seq);
+            if (types != null) {
+                statement.setArray(column++, con.createArrayOf("text", types.toArray()));
+            }
+            statement.setInt(column, limit);
             return statement;
         }, mapper);
     }

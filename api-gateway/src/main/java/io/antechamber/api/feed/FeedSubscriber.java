@@ -1,9 +1,15 @@
 package io.antechamber.api.feed;
 
-/** A local subscriber of one room's feed; {@link FeedTailer} offers it each entry of the room, in seq order. */
+import java.util.Set;
+
+/**
+ * A local subscriber of the feed of one or more rooms; {@link FeedTailer} offers it each entry of those rooms, in seq
+ * order (one sequence across all rooms).
+ */
 public interface FeedSubscriber {
 
-    String roomId();
+    /** The rooms it follows; fixed for its life. */
+    Set<String> roomIds();
 
     /** Called on the tailer's one thread for every subscriber: must never block. */
     void offer(FeedEntry entry);

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.springframework.stereotype.Component;
 
-/** The feed subscribers of this replica, by room. */
+/** The feed subscribers of this replica, by room (one that follows several rooms is in each room's set). */
 @Component
 public class RoomSubscribers {
 
@@ -19,18 +19,22 @@ public class RoomSubscribers {
      * the subscriber would sit in a set no longer in the map and never be offered an entry.
      */
     public void add(FeedSubscriber subscriber) {
-        byRoom.compute(subscriber.roomId(), (room, set) -> {
-            Set<FeedSubscriber> subscribers = set == null ? new CopyOnWriteArraySet<>() : set;
-            subscribers.add(subscriber);
-            return subscribers;
-        });
+        for (String roomId : subscriber.roomIds()) {
+            byRoom.compute(roomId, (room, set) -> {
+                Set<FeedSubscriber> subscribers = set == null ? new CopyOnWriteArraySet<>() : set;
+                subscribers.add(subscriber);
+                return subscribers;
+            });
+        }
     }
 
     public void remove(FeedSubscriber subscriber) {
-        byRoom.computeIfPresent(subscriber.roomId(), (room, set) -> {
-            set.remove(subscriber);
-            return set.isEmpty() ? null : set;
-        });
+        for (String roomId : subscriber.roomIds()) {
+            byRoom.computeIfPresent(roomId, (room, set) -> {
+                set.remove(subscriber);
+                return set.isEmpty() ? null : set;
+            });
+        }
     }
 
     public Collection<FeedSubscriber> of(String roomId) {
@@ -38,11 +42,12 @@ public class RoomSubscribers {
         return subscribers == null ? List.of() : subscribers;
     }
 
+    /** Every subscriber once, however many rooms it follows. */
     public List<FeedSubscriber> all() {
-        return byRoom.values().stream().flatMap(Set::stream).toList();
+        return byRoom.values().stream().flatMap(Set::stream).distinct().toList();
     }
 
     public int count() {
-        return byRoom.values().stream().mapToInt(Set::size).sum();
+        return all().size();
     }
 }

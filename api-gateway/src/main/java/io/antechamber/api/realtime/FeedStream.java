@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client's stream of one room's feed, whatever its transport. Entries reach it two ways: the tailer offers live
+ * One client's stream of the feed of one room (the API's room streams) or of several (a person's dashboard stream),
+ * whatever its transport; {@code seq} is one sequence across rooms, so everything below holds for several as for one. Entries reach it two ways: the tailer offers live
  * ones into a bounded buffer, and a resume reads older ones from the table. The stream sends each seq once, in
  * order, by sending only entries above the last seq it sent: a resume first replays the table from the client's id,
  * then switches to the buffer, skipping what the replay already sent. Since it was registered with the tailer before
@@ -26,7 +27,7 @@ public final class FeedStream implements FeedSubscriber {
 
     private static final Logger log = LoggerFactory.getLogger(FeedStream.class);
 
-    private final String roomId;
+    private final Set<String> roomIds;
     private final Set<String> types;
     private final StreamOwner owner;
     private final StreamContext context;
@@ -47,23 +48,23 @@ public final class FeedStream implements FeedSubscriber {
     private final ArrayDeque<FeedEntry> page = new ArrayDeque<>();
     private boolean ended;
 
-    FeedStream(String roomId, Set<String> types, StreamOwner owner, StreamContext context) {
-        this.roomId = roomId;
+    FeedStream(Set<String> roomIds, Set<String> types, StreamOwner owner, StreamContext context) {
+        this.roomIds = Set.copyOf(roomIds);
         this.types = types;
         this.owner = owner;
         this.context = context;
     }
 
     @Override
-    public String roomId() {
-        return roomId;
+    public Set<String> roomIds() {
+        return roomIds;
     }
 
     StreamOwner owner() {
         return owner;
     }
 
-    /** Registers with the tailer: from here on no entry of the room is missed, whenever the stream begins. */
+    /** Registers with the tailer: from here on no entry of its rooms is missed, whenever the stream begins. */
     void open(StreamSink sink) {
         synchronized (this) {
             this.sink = sink;
@@ -180,7 +181,7 @@ public final class FeedStream implements FeedSubscriber {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            log.debug("feed stream of room {} ended: {}", roomId, e.toString());
+            log.debug("feed stream of rooms {} ended: {}", roomIds, e.toString());
             finish(StreamEnd.CLIENT_GONE);
         }
     }
@@ -197,7 +198,7 @@ public final class FeedStream implements FeedSubscriber {
                 return replayed;
             }
             int batch = context.properties().batchSize();
-            List<FeedEntry> rows = context.reader().roomAfter(roomId, lastSent, types, batch);
+            List<FeedEntry> rows = context.reader().roomsAfter(roomIds, lastSent, types, batch);
             page.addAll(rows);
             if (rows.size() < batch) {
                 synchronized (buffer) {
@@ -245,7 +246,7 @@ public final class FeedStream implements FeedSubscriber {
         }
         page.clear();
         if (reason != StreamEnd.CLIENT_GONE) {
-            log.info("closing a feed stream of room {}: {}", roomId, reason.text());
+            log.info("closing a feed stream of rooms {}: {}", roomIds, reason.text());
         }
         sink.close(reason);
     }

@@ -6,13 +6,11 @@ import io.antechamber.api.auth.Auth;
 import io.antechamber.api.auth.AuthMode;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.events.common.RoomId;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,14 +27,11 @@ public class RoomEventsController {
     private final RoomStreamAccess access;
     private final StreamRequest streamRequest;
     private final FeedStreams streams;
-    private final SseFrames frames;
 
-    public RoomEventsController(RoomStreamAccess access, StreamRequest streamRequest, FeedStreams streams,
-            SseFrames frames) {
+    public RoomEventsController(RoomStreamAccess access, StreamRequest streamRequest, FeedStreams streams) {
         this.access = access;
         this.streamRequest = streamRequest;
         this.streams = streams;
-        this.frames = frames;
     }
 
     /**
@@ -61,22 +56,6 @@ public class RoomEventsController {
         } else if (lastEventIdParameter != null) {
             resumeAfter = streamRequest.resumeAfter("last_event_id", lastEventIdParameter);
         }
-        FeedStream stream = streams.create(caller, roomId, filter);
-        try {
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store");
-            response.setHeader("X-Accel-Buffering", "no"); // a buffering reverse proxy would hold events back
-            AsyncContext async = request.startAsync(request, response);
-            async.setTimeout(0);
-            SseSink sink = new SseSink(async, stream, frames);
-            stream.open(sink);
-            sink.listen();
-            stream.beginOnFirstWake(resumeAfter);
-        } catch (IOException | RuntimeException e) {
-            stream.abandon();
-            throw e;
-        }
+        streams.openSse(caller, List.of(roomId), filter, resumeAfter, StreamGuard.NONE, request, response);
     }
 }

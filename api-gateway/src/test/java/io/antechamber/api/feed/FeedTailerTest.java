@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.LongStream;
@@ -35,8 +36,8 @@ class FeedTailerTest extends IntegrationTest {
     private final Queue<Long> received = new ConcurrentLinkedQueue<>();
     private final FeedSubscriber subscriber = new FeedSubscriber() {
         @Override
-        public String roomId() {
-            return room;
+        public Set<String> roomIds() {
+            return Set.of(room);
         }
 
         @Override

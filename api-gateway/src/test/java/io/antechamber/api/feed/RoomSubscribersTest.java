@@ -2,6 +2,7 @@ package io.antechamber.api.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,8 +51,8 @@ class RoomSubscribersTest {
     private static FeedSubscriber subscriber(String room) {
         return new FeedSubscriber() {
             @Override
-            public String roomId() {
-                return room;
+            public Set<String> roomIds() {
+                return Set.of(room);
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.antechamber.api.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,11 +23,12 @@ import org.jsoup.nodes.Document;
 public final class DashboardClient {
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     public DashboardClient(int port) {
         this.base = "http://127.0.0.1:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -63,6 +65,26 @@ public final class DashboardClient {
 
     public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /**
+     * Opens the page's live stream ({@code /events...}) with this browser's cookies, as the page's EventSource does;
+     * fails unless it answers 200 with an event stream.
+     */
+    public SseClient events(String path) {
+        return SseClient.open(URI.create(base + path), Map.of("Cookie", cookieHeader()));
+    }
+
+    /** What {@link #events} gets instead of a stream: the status of a refused {@code GET /events...}. */
+    public int eventsStatus(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET())
+                .status();
+    }
+
+    /** The Cookie header this browser sends (its session cookie). */
+    public String cookieHeader() {
+        return cookies.getCookieStore().get(URI.create(base)).stream().map(HttpCookie::toString)
+                .collect(Collectors.joining("; "));
     }
 
     /** An htmx request: what a page's hx-get sends. */

@@ -60,11 +60,17 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens the stream; returns once the response head arrived (the server has subscribed by then). */
     public static SseClient open(Http http, String path, String token, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
-                .header("Accept", "text/event-stream").GET();
+        Map<String, String> all = new LinkedHashMap<>(headers);
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            all.put("Authorization", "Bearer " + token);
         }
+        return open(URI.create("http://127.0.0.1:" + http.port() + path), all);
+    }
+
+    /** Opens the stream at this address with these request headers (a dashboard's session cookie, say). */
+    public static SseClient open(URI uri, Map<String, String> headers) {
+        String path = uri.getPath();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
         try {
             HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
