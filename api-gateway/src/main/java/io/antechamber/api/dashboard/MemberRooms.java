@@ -1,6 +1,8 @@
 package io.antechamber.api.dashboard;
 
 import io.antechamber.api.auth.Caller;
+import java.sql.PreparedStatement;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rooms a signed-in person is a member of, read from the room view: what the dashboard's live stream follows and
- * the inbox lists. An org admin acts in every room of the org, but their inbox and stream are the rooms they joined;
+ * the inbox lists; and the agents in them, for the inbox's filter. An org admin acts in every room of the org, but their inbox and stream are the rooms they joined;
  * a room they are not in is still one click away ({@code ?room=}).
  */
 @Component
@@ -16,6 +18,10 @@ public class MemberRooms {
 
     /** A room as the dashboard names it. */
     public record MemberRoom(String id, String slug, String name) {
+    }
+
+    /** An agent as the dashboard names it. */
+    public record MemberAgent(String id, String name) {
     }
 
     private final JdbcTemplate jdbc;
@@ -31,5 +37,22 @@ public class MemberRooms {
                         + "jsonb_build_object('type', ?::text, 'id', ?::text))) ORDER BY slug, id",
                 (rows, n) -> new MemberRoom(rows.getString("id"), rows.getString("slug"), rows.getString("name")),
                 caller.orgId().value(), caller.actor().type().name().toLowerCase(Locale.ROOT), caller.id());
+    }
+
+    /** The agents that are members of these rooms of the caller's org, by name. */
+    public List<MemberAgent> agentsIn(Caller caller, Collection<String> roomIds) {
+        if (roomIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement("SELECT a.id, a.state->>'name' AS name "
+                    + "FROM agent_view a WHERE a.org_id = ? AND a.id IN (SELECT m->'actor'->>'id' FROM room_view r, "
+                    + "json_array_elements(r.state->'members') m WHERE r.id = ANY (?) AND r.org_id = ? "
+                    + "AND m->'actor'->>'type' = 'agent') ORDER BY name, a.id");
+            statement.setString(1, caller.orgId().value());
+            statement.setArray(2, con.createArrayOf("text", roomIds.toArray()));
+            statement.setString(3, caller.orgId().value());
+            return statement;
+        }, (rows, n) -> new MemberAgent(rows.getString("id"), rows.getString("name")));
     }
 }

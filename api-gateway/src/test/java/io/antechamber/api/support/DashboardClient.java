@@ -103,6 +103,17 @@ public final class DashboardClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON post as a page's script sends it (fetch), with the CSRF header when {@code csrfToken} is not null. */
+    public Page postJson(String path, String json, String csrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return send(request);
+    }
+
     /** A form post with the session's CSRF token read from the page first. */
     public Page submit(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
