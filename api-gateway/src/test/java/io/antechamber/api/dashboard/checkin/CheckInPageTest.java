@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.DashboardClient;
 import io.antechamber.api.support.DashboardClient.Page;
 import io.antechamber.api.support.IntegrationTest;
+import io.antechamber.api.support.SseClient;
 import io.antechamber.api.support.TestApi.Agent;
 import io.antechamber.api.support.TestApi.Human;
 import io.antechamber.api.support.TestApi.Org;
 import io.antechamber.api.support.TestApi.Room;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,26 @@ class CheckInPageTest extends IntegrationTest {
         Page page = s.owner().get("/check-ins/" + s.checkIn()).expect(200);
         assertThat(page.document().select("#check-in-status-badge").text()).isEqualTo("approved");
         assertThat(page.document().select("button:contains(Approve)")).isEmpty();
+    }
+
+    @Test
+    void a_decision_reaches_another_dashboard_with_the_page_open() throws Exception {
+        Setup s = setup();
+        Human colleague = api.newHuman(s.org(), "colleague");
+        api.addMember(s.org(), s.room(), colleague);
+        DashboardClient other = new DashboardClient(port);
+        other.signIn(colleague.key());
+        Page open = other.get("/check-ins/" + s.checkIn()).expect(200);
+        String status = open.document().select("#check-in-status").attr("hx-get");
+        try (SseClient stream = other.events(open.document().select("[sse-connect]").attr("sse-connect"))) {
+            s.owner().submit("/check-ins/" + s.checkIn() + "/approve", Map.of()).expect(302);
+
+            SseClient.Event event = stream.take(1, Duration.ofSeconds(10)).get(0);
+
+            assertThat(open.document().select("#check-in-status").attr("hx-trigger")).contains("sse:" + event.type());
+            assertThat(other.htmxGet(status).expect(200).document().select("#check-in-status-badge").text())
+                    .isEqualTo("approved");
+        }
     }
 
     @Test

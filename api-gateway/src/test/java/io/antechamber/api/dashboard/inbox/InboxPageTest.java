@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.antechamber.api.support.DashboardClient;
 import io.antechamber.api.support.DashboardClient.Page;
 import io.antechamber.api.support.IntegrationTest;
+import io.antechamber.api.support.SseClient;
 import io.antechamber.api.support.TestApi.Agent;
 import io.antechamber.api.support.TestApi.Human;
 import io.antechamber.api.support.TestApi.Org;
 import io.antechamber.api.support.TestApi.Room;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,26 @@ class InboxPageTest extends IntegrationTest {
         assertThat(inbox.document().select("[sse-connect]").attr("sse-connect")).isEqualTo("/events");
         assertThat(rows(browser.get("/?sort=oldest").expect(200))).containsExactly(first, second);
         assertThat(rows(browser.htmxGet("/inbox/list").expect(200))).containsExactly(second, first);
+    }
+
+    @Test
+    void a_check_in_an_agent_creates_reaches_the_open_inbox_through_its_stream() throws Exception {
+        Org org = api.newOrg();
+        Room room = api.newRoom(org, "live");
+        Agent agent = api.memberAgent(org, room, "agent");
+        DashboardClient browser = new DashboardClient(port);
+        Page inbox = browser.signIn(org.humanKey());
+        assertThat(rows(inbox)).isEmpty();
+        String listen = inbox.document().select("#inbox").attr("hx-trigger");
+        try (SseClient stream = browser.events(inbox.document().select("[sse-connect]").attr("sse-connect"))) {
+            String id = pending(agent, room, "new", "low");
+
+            SseClient.Event event = stream.take(1, Duration.ofSeconds(10)).get(0);
+
+            assertThat(listen).contains("sse:" + event.type());
+            assertThat(rows(browser.htmxGet(inbox.document().select("#inbox").attr("hx-get")).expect(200)))
+                    .containsExactly(id);
+        }
     }
 
     @Test
