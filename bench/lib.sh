@@ -512,3 +512,13 @@ backtest_run() {
     --out "$1/backtest.json" >&2
   stop_app
 }
+
+# The dashboard inbox scenario (bench/inbox): $2 pending check-ins in one room, then the inbox's first page timed
+# against B_http on the same client and connection. Writes $1/inbox.json.
+inbox_run() {
+  start_app inbox
+  log "inbox: $2 pending check-ins in one room, then GET / signed in (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  loadgen inbox --url "$URL" --admin-token "$ADMIN_TOKEN" --check-ins "$2" --connections 16 \
+    --requests "${INBOX_REQUESTS:-1000}" --out "$1/inbox.json" >&2
+  stop_app
+}

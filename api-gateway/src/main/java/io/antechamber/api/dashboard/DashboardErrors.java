@@ -27,13 +27,13 @@ public class DashboardErrors {
         if (problem == null) {
             log.error("unhandled dashboard failure (request {})", response.getHeader(RequestIdFilter.HEADER), e);
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            page.addObject("title", "Something went wrong");
+            page.addObject("heading", "Something went wrong");
             page.addObject("message", "An internal error; quote request " + response.getHeader(RequestIdFilter.HEADER)
                     + " when reporting it.");
             return page;
         }
         response.setStatus(problem.status());
-        page.addObject("title", switch (problem.status()) {
+        page.addObject("heading", switch (problem.status()) {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Already changed";

@@ -3,13 +3,16 @@ package io.antechamber.api.dashboard;
 import io.antechamber.api.auth.ApiKeys;
 import io.antechamber.api.auth.AuthInterceptor;
 import io.antechamber.api.auth.Caller;
+import io.antechamber.api.web.ApiError;
 import io.antechamber.api.web.ApiException;
+import io.antechamber.api.web.StorableText;
 import io.antechamber.command.lookup.Credential;
 import io.antechamber.command.lookup.Credentials;
 import io.antechamber.events.common.ActorType;
 import io.antechamber.events.common.OrgId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +48,7 @@ public class DashboardInterceptor implements HandlerInterceptor {
                 || !method.getBeanType().isAnnotationPresent(DashboardController.class)) {
             return true;
         }
+        refuseUnstorableText(request);
         if (method.hasMethodAnnotation(SignedOut.class)) {
             return true;
         }
@@ -85,6 +89,20 @@ public class DashboardInterceptor implements HandlerInterceptor {
         Caller caller = new Caller(ActorType.HUMAN, c.actorId(), new OrgId(c.orgId()), c.name(),
                 session.get().keyHash());
         return Optional.of(new SignedIn(caller, c.isAdmin(), session.get().csrfToken(), session.get().idHash()));
+    }
+
+    /** What the API's JSON reader refuses in a body (StrictJsonConverter) is refused in a form or query too. */
+    private static void refuseUnstorableText(HttpServletRequest request) {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            Optional<String> problem = StorableText.problem(parameter.getKey());
+            for (String value : parameter.getValue()) {
+                problem = problem.or(() -> StorableText.problem(value));
+            }
+            if (problem.isPresent()) {
+                throw new ApiException(ApiError.VALIDATION_ERROR, "'" + parameter.getKey() + "' " + problem.get(),
+                        Map.of("fields", Map.of(parameter.getKey(), "contains text that cannot be stored")));
+            }
+        }
     }
 
     private static boolean carriesCsrfToken(HttpServletRequest request, String expected) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.ErrorResponse;
 
 /**
@@ -35,6 +36,12 @@ public record DashboardProblem(ApiError error, String message, Map<String, Strin
             String detail = refusal.getBody().getDetail();
             return Optional.of(new DashboardProblem(ApiError.forStatus(refusal.getStatusCode().value()),
                     detail == null || detail.isBlank() ? "the request was refused" : detail, Map.of()));
+        }
+        if (e instanceof TypeMismatchException mismatch) {
+            String name = mismatch.getPropertyName();
+            return Optional.of(new DashboardProblem(ApiError.VALIDATION_ERROR,
+                    (name == null ? "a parameter" : "'" + name + "'") + " has the wrong type",
+                    name == null ? Map.of() : Map.of(name, "has the wrong type")));
         }
         if (e instanceof CsrfRefusedException csrf) {
             return Optional.of(new DashboardProblem(ApiError.FORBIDDEN, csrf.getMessage(), Map.of()));

@@ -3,6 +3,7 @@ package io.antechamber.api.room;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.antechamber.api.auth.Caller;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.api.web.ViewLookup;
 import io.antechamber.events.common.RoomId;
 import io.antechamber.events.query.FindRoom;
@@ -31,6 +32,9 @@ public class RoomResolver {
         if (RoomId.isValid(idOrSlug)) {
             return new RoomId(idOrSlug);
         }
+        if (cannotExist(idOrSlug)) {
+            throw ApiException.notFound("room");
+        }
         FindRoomId query = new FindRoomId(caller.orgId(), idOrSlug);
         RoomId known = idsBySlug.getIfPresent(query);
         if (known != null) {
@@ -42,12 +46,23 @@ public class RoomResolver {
     }
 
     public RoomState resolve(Caller caller, String idOrSlug) {
+        if (cannotExist(idOrSlug)) {
+            throw ApiException.notFound("room");
+        }
         FindRoom query = new FindRoom(caller.orgId(), idOrSlug);
         return views.one(query, RoomState.class, "room");
     }
 
     /** The caller's org's room with this id or slug, if it has one. */
     public Optional<RoomState> find(Caller caller, String idOrSlug) {
+        if (cannotExist(idOrSlug)) {
+            return Optional.empty();
+        }
         return views.find(new FindRoom(caller.orgId(), idOrSlug), RoomState.class);
+    }
+
+    /** PostgreSQL text cannot hold NUL, so no slug contains one: asking the database would fail, not answer "none". */
+    private static boolean cannotExist(String idOrSlug) {
+        return idOrSlug.indexOf('\0') >= 0;
     }
 }

@@ -33,8 +33,16 @@ public class WebhookUrlCheck {
                 || url.length() > WatcherLimits.MAX_URL_CHARS) {
             return;
         }
-        Optional<String> problem = shapeProblem(url).or(() -> addressProblem(host(url)));
-        problem.ifPresent(p -> validation.check(false, FIELD, p));
+        problem(url, targets, "webhooks").ifPresent(p -> validation.check(false, FIELD, p));
+    }
+
+    /**
+     * The first problem of a URL that something of ours will POST to ({@code what}, e.g. "webhooks", names it in the
+     * refusal): its shape, then every address its host resolves to, against {@code targets}. Web Push endpoints are
+     * checked here too, against their own setting.
+     */
+    public static Optional<String> problem(String url, TargetAddresses targets, String what) {
+        return shapeProblem(url).or(() -> addressProblem(targets, host(url), what));
     }
 
     private static Optional<String> shapeProblem(String url) {
@@ -65,12 +73,12 @@ public class WebhookUrlCheck {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
-    private Optional<String> addressProblem(String host) {
+    private static Optional<String> addressProblem(TargetAddresses targets, String host, String what) {
         try {
             for (InetAddress address : targets.resolve(host)) {
                 Optional<String> refusal = targets.refusal(address);
                 if (refusal.isPresent()) {
-                    return Optional.of("host " + refusal.get() + "; webhooks may only go to public addresses");
+                    return Optional.of("host " + refusal.get() + "; " + what + " may only go to public addresses");
                 }
             }
             return Optional.empty();

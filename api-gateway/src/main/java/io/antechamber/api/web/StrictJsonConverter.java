@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -105,15 +106,9 @@ public class StrictJsonConverter extends MappingJackson2HttpMessageConverter {
     }
 
     private static void check(String text, String path) throws InvalidTextException {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0) {
-                throw new InvalidTextException(path, "contains a NUL character");
-            }
-            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(++i)))
-                    || Character.isLowSurrogate(c)) {
-                throw new InvalidTextException(path, "contains a lone UTF-16 surrogate");
-            }
+        Optional<String> problem = StorableText.problem(text);
+        if (problem.isPresent()) {
+            throw new InvalidTextException(path, problem.get());
         }
     }
 }

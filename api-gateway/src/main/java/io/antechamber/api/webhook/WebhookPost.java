@@ -65,6 +65,11 @@ public class WebhookPost implements AutoCloseable {
     }
 
     public Response send(String url, Map<String, String> headers, String body) {
+        return send(url, headers, body.getBytes(StandardCharsets.UTF_8), JSON);
+    }
+
+    /** The same POST with a body of any type: Web Push sends its encrypted notifications through here. */
+    public Response send(String url, Map<String, String> headers, byte[] body, ContentType contentType) {
         HttpPost post;
         try {
             post = new HttpPost(url);
@@ -72,7 +77,7 @@ public class WebhookPost implements AutoCloseable {
             return new Response(null, "the webhook URL is not valid", null, true);
         }
         headers.forEach(post::setHeader);
-        post.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
+        post.setEntity(new ByteArrayEntity(body, contentType));
         ScheduledFuture<?> abort = timer.schedule(post::cancel, TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         ClassicHttpResponse response = null;
         try {

@@ -288,7 +288,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 row("GET", "/v1/audit/export", Access.HUMAN_ORG),
                 // the fixture check-in is pending: an admitted caller gets 409 after the access check
                 row("GET", "/v1/check-ins/{id}/receipt", "/v1/check-ins/{check_in}/receipt", null, Access.ANY_READ),
-                row("POST", "/v1/admin/signing-keys/rotate", Access.OPERATOR));
+                row("POST", "/v1/admin/signing-keys/rotate", Access.OPERATOR),
+                // Web Push is off in the shared test application: admitted callers are told so with a 404
+                new Endpoint("GET", "/v1/push/vapid-public-key", "/v1/push/vapid-public-key", null, Access.PUBLIC,
+                        Set.of(404)),
+                new Endpoint("POST", "/v1/push/subscriptions", "/v1/push/subscriptions",
+                        Map.of("endpoint", "https://203.0.113.10/push/x", "keys", Map.of("p256dh", "x", "auth", "y")),
+                        Access.HUMAN_ORG, Set.of(404)),
+                new Endpoint("DELETE", "/v1/push/subscriptions",
+                        "/v1/push/subscriptions?endpoint=https%3A%2F%2F203.0.113.10%2Fpush%2Fx", null,
+                        Access.HUMAN_ORG, Set.of(404)));
     }
 
     /**

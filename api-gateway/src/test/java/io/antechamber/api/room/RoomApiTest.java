@@ -78,6 +78,13 @@ class RoomApiTest extends IntegrationTest {
     }
 
     @Test
+    void a_room_filter_with_a_nul_character_is_refused_not_a_server_error() {
+        TestApi.Org org = api.newOrg();
+
+        http.get("/v1/audit?room=a%00b").auth(org.humanKey()).send().expectError(400, "VALIDATION_ERROR");
+    }
+
+    @Test
     void a_reviewer_cannot_create_a_room() {
         TestApi.Org org = api.newOrg();
         TestApi.Human reviewer = api.newHuman(org, "Rita");

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -102,6 +103,17 @@ public final class DashboardClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON post as a page's script sends it (fetch), with the CSRF header when {@code csrfToken} is not null. */
+    public Page postJson(String path, String json, String csrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return send(request);
+    }
+
     /** A form post with the session's CSRF token read from the page first. */
     public Page submit(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
@@ -109,10 +121,20 @@ public final class DashboardClient {
         return post(path, withToken);
     }
 
-    private Page send(HttpRequest.Builder request) {
+    private Page send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException staleConnection) {
+                if (staleConnection instanceof HttpTimeoutException) {
+                    throw staleConnection;
+                }
+                // a pooled connection the server closed just before the request went out: no byte of an answer came
+                // back, so the request was not handled; browsers send it again on a new connection, and so do we
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             return new Page(response.statusCode(), response, Jsoup.parse(response.body(), base));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -26,6 +26,8 @@ import java.util.Map;
  *   webhooks-summary --file webhooks.json
  *   backtest    --url U --admin-token T [--check-ins 10000] [--connections 16] [--repeats 5] --out result.json
  *   backtest-summary --file backtest.json
+ *   inbox       --url U --admin-token T [--check-ins 10000] [--connections 16] [--requests 1000] --out result.json
+ *   inbox-summary --file inbox.json
  *   report      --dir RESULTS_DIR --out latest.json
  *   jfr-top     --jfr recording.jfr [--top 25]
  * </pre>
@@ -56,6 +58,8 @@ public final class Main {
             case "webhooks-summary" -> Report.webhooksSummary(args);
             case "backtest" -> Backtest.run(args);
             case "backtest-summary" -> Report.backtestSummary(args);
+            case "inbox" -> InboxBench.run(args);
+            case "inbox-summary" -> Report.inboxSummary(args);
             case "report" -> Report.run(args);
             case "jfr-top" -> JfrTop.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);

@@ -203,6 +203,30 @@ final class Report {
                 backtest.path("check_ins").asInt(), backtest.path("create_per_s").asDouble()), "");
     }
 
+    static void inboxSummary(Map<String, String> args) throws IOException {
+        Report report = new Report(new File("."));
+        report.line("%-9s %-44s %14s %9s %9s  %s", "SCENARIO", "what", "check-ins", "p50 ms", "p99 ms", "");
+        report.inbox(Main.JSON.readTree(new File(Main.required(args, "file"))));
+        System.out.print(report.text);
+    }
+
+    /** The dashboard inbox's first page with N pending check-ins in one room, against a ping on the same client. */
+    private void inbox(JsonNode inbox) {
+        if (inbox.isMissingNode()) {
+            return;
+        }
+        JsonNode ping = inbox.path("b_http");
+        JsonNode page = inbox.path("inbox_first_page");
+        line("%-9s %-44s %14s %9.2f %9.2f", "B_http", "GET /v1/ping, 1 connection", "",
+                ping.path("p50_ms").asDouble(), ping.path("p99_ms").asDouble());
+        line("%-9s %-44s %14s %9.2f %9.2f  / B_http p50 %.1f, p99 %.1f; %d on the page", "inbox",
+                "GET / (first page), signed in, 1 connection",
+                String.format(Locale.ROOT, "%,d", inbox.path("check_ins").asInt()), page.path("p50_ms").asDouble(),
+                page.path("p99_ms").asDouble(), page.path("p50_ms").asDouble() / ping.path("p50_ms").asDouble(),
+                page.path("p99_ms").asDouble() / ping.path("p99_ms").asDouble(),
+                inbox.path("check_ins_on_page").asInt());
+    }
+
     static void webhooksSummary(Map<String, String> args) throws IOException {
         Report report = new Report(new File("."));
         report.line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "SCENARIO", "what", "rate", "p50 ms", "p99 ms",

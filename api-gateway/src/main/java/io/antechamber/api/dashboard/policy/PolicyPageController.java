@@ -9,6 +9,7 @@ import io.antechamber.api.dashboard.DashboardController;
 import io.antechamber.api.dashboard.DashboardProblem;
 import io.antechamber.api.dashboard.OrgAdmin;
 import io.antechamber.api.dashboard.SignedIn;
+import io.antechamber.api.identity.HumanController;
 import io.antechamber.api.room.PolicyController;
 import io.antechamber.api.room.PolicyDocumentJson;
 import io.antechamber.api.room.PolicyJson;
@@ -17,6 +18,8 @@ import io.antechamber.api.room.RoomController;
 import io.antechamber.api.room.RoomJson;
 import io.antechamber.api.room.RoomResolver;
 import io.antechamber.api.web.ListData;
+import io.antechamber.events.common.Actor;
+import io.antechamber.events.common.ActorType;
 import io.antechamber.events.common.WireEnums;
 import io.antechamber.events.policy.ConditionOp;
 import io.antechamber.events.policy.DefaultAction;
@@ -27,6 +30,7 @@ import io.antechamber.events.room.RoomState;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +55,16 @@ public class PolicyPageController {
     private static final int HISTORY_PAGE = 20;
 
     private final RoomController roomApi;
+    private final HumanController humanApi;
     private final PolicyController policyApi;
     private final RoomResolver rooms;
     private final PolicyDocumentReader reader;
     private final ObjectMapper json;
 
-    public PolicyPageController(RoomController roomApi, PolicyController policyApi, RoomResolver rooms,
-            PolicyDocumentReader reader, ObjectMapper json) {
+    public PolicyPageController(RoomController roomApi, HumanController humanApi, PolicyController policyApi,
+            RoomResolver rooms, PolicyDocumentReader reader, ObjectMapper json) {
         this.roomApi = roomApi;
+        this.humanApi = humanApi;
         this.policyApi = policyApi;
         this.rooms = rooms;
         this.reader = reader;
@@ -86,8 +92,8 @@ public class PolicyPageController {
         Caller caller = SignedIn.of(request).caller();
         Policy policy = rooms.resolve(caller, room).policy();
         model.addAttribute("saved", saved);
-        return page(caller, room, PolicyForm.of(policy, json), pretty(PolicyDocumentJson.of(policy)), MODE_FORM,
-                historyCursor, model);
+        return page(request, caller, room, PolicyForm.of(policy, json), pretty(PolicyDocumentJson.of(policy)),
+                MODE_FORM, historyCursor, model);
     }
 
     /** Runs the edited policy against the room's past check-ins; saves nothing. */
@@ -105,7 +111,7 @@ public class PolicyPageController {
         } catch (RuntimeException e) {
             refused(e, response, model);
         }
-        return page(caller, room, edit.form(), edit.text(), edit.mode(), null, model);
+        return page(request, caller, room, edit.form(), edit.text(), edit.mode(), null, model);
     }
 
     /** Saves the edited policy as the room's next version; org admins only, as the API's endpoint. */
@@ -123,7 +129,7 @@ public class PolicyPageController {
         } catch (RuntimeException e) {
             refused(e, response, model);
         }
-        return page(caller, room, edit.form(), edit.text(), edit.mode(), null, model);
+        return page(request, caller, room, edit.form(), edit.text(), edit.mode(), null, model);
     }
 
     /** The policy's current version, for the page's live notice when {@code room.policy_updated} arrives. */
@@ -165,8 +171,8 @@ public class PolicyPageController {
         model.addAttribute("fields", fields);
     }
 
-    private String page(Caller caller, String roomRef, PolicyForm form, String text, String mode,
-            String historyCursor, Model model) {
+    private String page(HttpServletRequest request, Caller caller, String roomRef, PolicyForm form, String text,
+            String mode, String historyCursor, Model model) {
         RoomState room = rooms.resolve(caller, roomRef);
         PolicyJson current = PolicyJson.of(room);
         if (form == null) {
@@ -175,13 +181,17 @@ public class PolicyPageController {
         ListData<PolicyVersionJson> history = policyApi.history(caller, room.id().value(), HISTORY_PAGE,
                 historyCursor);
         model.addAttribute("room", room);
+        // the page's live stream is for the rooms the person may act in (GET /events?room= refuses others)
+        model.addAttribute("live", SignedIn.of(request).admin() || room.members().stream()
+                .anyMatch(m -> m.actor().equals(caller.actor())));
         model.addAttribute("current", current);
         model.addAttribute("form", form.withBlankSlots());
         model.addAttribute("policyJson", text);
         model.addAttribute("mode", mode);
         model.addAttribute("riskLevels", PolicyForm.RISK_LEVELS);
-        model.addAttribute("history", history.data().stream().map(v -> new HistoryRow(v, pretty(v.policy())))
-                .toList());
+        Map<String, String> names = new HashMap<>();
+        model.addAttribute("history", history.data().stream()
+                .map(v -> new HistoryRow(v, pretty(v.policy()), nameOf(caller, v.updatedBy(), names))).toList());
         model.addAttribute("olderHistory", history.hasMore() ? history.cursor() : null);
         if (!model.containsAttribute("fields")) {
             model.addAttribute("fields", Map.of());
@@ -197,8 +207,22 @@ public class PolicyPageController {
         return "policy/edit";
     }
 
-    /** A version of the history with its document pretty-printed. */
-    public record HistoryRow(PolicyVersionJson version, String document) {
+    /** A version of the history with its document pretty-printed and the name of the human who made it. */
+    public record HistoryRow(PolicyVersionJson version, String document, String by) {
+    }
+
+    /** The name of the human who made a version (looked up once a page), or null for anyone else. */
+    private String nameOf(Caller caller, Actor actor, Map<String, String> names) {
+        if (actor == null || actor.type() != ActorType.HUMAN || actor.id() == null) {
+            return null;
+        }
+        return names.computeIfAbsent(actor.id(), id -> {
+            try {
+                return humanApi.get(caller, id).data().name();
+            } catch (RuntimeException unknown) {
+                return null;
+            }
+        });
     }
 
     private static List<String> wires(Enum<?>[] values) {

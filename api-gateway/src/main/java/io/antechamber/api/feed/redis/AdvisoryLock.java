@@ -9,15 +9,15 @@ import java.sql.SQLException;
  * A PostgreSQL session advisory lock: held by one session in the whole cluster until that session unlocks it or
  * ends. A replica that dies, or whose connection breaks, lets go with its session, and another can take it.
  */
-final class AdvisoryLock {
+public final class AdvisoryLock {
 
     private final long key;
 
-    AdvisoryLock(long key) {
+    public AdvisoryLock(long key) {
         this.key = key;
     }
 
-    boolean tryAcquire(Connection connection) throws SQLException {
+    public boolean tryAcquire(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             lock.setLong(1, key);
             try (ResultSet result = lock.executeQuery()) {

@@ -9,11 +9,11 @@ import java.sql.SQLException;
  * A consumer's stored position in the room event feed ({@code feed_cursors}, V17): the seq of the last entry it
  * handled. Read and written on the caller's connection, the one that holds the consumer's lock.
  */
-final class FeedCursor {
+public final class FeedCursor {
 
     private final String name;
 
-    FeedCursor(String name) {
+    public FeedCursor(String name) {
         this.name = name;
     }
 
@@ -21,7 +21,7 @@ final class FeedCursor {
      * The stored position; on the very first start the feed's head, so turning the transport on does not send the
      * history that is already in the feed.
      */
-    long load(Connection connection) throws SQLException {
+    public long load(Connection connection) throws SQLException {
         try (PreparedStatement create = connection.prepareStatement("INSERT INTO feed_cursors (name, position)"
                 + " SELECT ?, coalesce(max(seq), 0) FROM room_events ON CONFLICT (name) DO NOTHING")) {
             create.setString(1, name);
@@ -40,7 +40,7 @@ final class FeedCursor {
     }
 
     /** Moves the position forward; never back. */
-    void store(Connection connection, long position) throws SQLException {
+    public void store(Connection connection, long position) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE feed_cursors SET position = ?,"
                 + " updated_at = now() WHERE name = ? AND position < ?")) {
             update.setLong(1, position);

@@ -8,19 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the room event feed in seq order after a position, on the caller's connection. */
-final class FeedReader {
+public final class FeedReader {
 
     /** One feed entry as a transport sends it. */
-    record Entry(long seq, String roomId, String envelope) {
+    public record Entry(long seq, String roomId, String envelope) {
     }
 
     private final int batchSize;
 
-    FeedReader(int batchSize) {
+    public FeedReader(int batchSize) {
         this.batchSize = batchSize;
     }
 
-    List<Entry> after(Connection connection, long position) throws SQLException {
+    public List<Entry> after(Connection connection, long position) throws SQLException {
         try (PreparedStatement read = connection.prepareStatement(
                 "SELECT seq, room_id, envelope FROM room_events WHERE seq > ? ORDER BY seq LIMIT ?")) {
             read.setLong(1, position);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.DashboardClient;
 import io.antechamber.api.support.DashboardClient.Page;
 import io.antechamber.api.support.IntegrationTest;
+import io.antechamber.api.support.SseClient;
 import io.antechamber.api.support.TestApi.Agent;
 import io.antechamber.api.support.TestApi.Human;
 import io.antechamber.api.support.TestApi.Org;
@@ -269,7 +270,7 @@ class PolicyPageTest extends IntegrationTest {
         List<String> versions = doc.select("#history-table tbody tr").eachAttr("data-version");
         assertThat(versions).containsExactly("3", "2", "1");
         Element newest = doc.selectFirst("#history-table tr[data-version=3]");
-        assertThat(newest.text()).contains("human").contains(org.ownerId());
+        assertThat(newest.text()).contains("Owner").contains(org.ownerId());
         assertThat(newest.selectFirst("time").attr("datetime")).isNotEmpty();
         assertThat(newest.selectFirst("pre").text()).contains("\"forbid\"");
         assertThat(doc.getElementById("policy-version").text()).isEqualTo("Version 3");
@@ -310,6 +311,21 @@ class PolicyPageTest extends IntegrationTest {
     }
 
     @Test
+    void the_pages_have_no_inline_script_or_style_one_h1_and_a_label_for_every_control() {
+        for (String path : List.of("/policies", policyPath(), "/audit")) {
+            Document doc = browser.get(path).expect(200).document();
+            assertThat(doc.select("[style]")).as("style attributes on %s", path).isEmpty();
+            assertThat(doc.select("script").eachAttr("src")).as("scripts on %s", path)
+                    .hasSize(doc.select("script").size());
+            assertThat(doc.select("h1")).as("h1 on %s", path).hasSize(1);
+            for (Element control : doc.select("main input:not([type=hidden]), main select, main textarea")) {
+                assertThat(doc.select("label[for=" + control.id() + "]")).as("label of #%s on %s", control.id(), path)
+                        .hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void a_forged_form_without_the_csrf_token_is_refused() {
         Page page = browser.get(policyPath()).expect(200);
         Map<String, String> forged = formData(page, "policy-json-form", Map.of("policy", FORBID_PRODUCTION));
@@ -320,16 +336,33 @@ class PolicyPageTest extends IntegrationTest {
     }
 
     @Test
-    void the_live_notice_says_when_the_policy_changed_after_the_page_was_shown() {
+    void the_live_notice_says_when_the_policy_changed_after_the_page_was_shown() throws Exception {
         Document page = browser.get(policyPath()).expect(200).document();
         Element live = page.getElementById("policy-live");
         assertThat(live.attr("hx-trigger")).isEqualTo("sse:room.policy_updated");
         assertThat(live.text()).isEmpty();
+        String stream = live.parent().attr("sse-connect");
+        assertThat(stream).isEqualTo("/events?room=" + room.id());
 
-        api.putPolicy(org, room, Map.of("default_action", "auto_approve", "default_timeout_ms", 60000,
-                "default_timeout_action", "cancel")).expect(200);
+        try (SseClient events = browser.events(stream)) {
+            api.putPolicy(org, room, Map.of("default_action", "auto_approve", "default_timeout_ms", 60000,
+                    "default_timeout_action", "cancel")).expect(200);
+            assertThat(events.take(1, Duration.ofSeconds(10))).extracting(SseClient.Event::type)
+                    .contains("room.policy_updated");
+        }
 
         Document fragment = browser.htmxGet(live.attr("hx-get")).expect(200).document();
         assertThat(fragment.getElementById("policy-live").text()).contains("version 2");
+    }
+
+    @Test
+    void a_reviewer_outside_the_room_sees_the_policy_without_a_live_stream_they_may_not_open() {
+        Human reviewer = api.newHuman(org, "Rae");
+        DashboardClient reviewers = new DashboardClient(port);
+        reviewers.signIn(reviewer.key());
+
+        Element live = reviewers.get(policyPath()).expect(200).document().getElementById("policy-live");
+
+        assertThat(live.parent().hasAttr("sse-connect")).isFalse();
     }
 }
