@@ -38,6 +38,7 @@ class OperationsApiTest extends IntegrationTest {
         assertThat(doc.get("paths").get("/v1/check-ins/{id}/messages").has("get")).isTrue();
         assertThat(doc.get("paths").get("/v1/check-ins/{id}/messages").has("post")).isTrue();
         assertThat(doc.toString()).doesNotContain("\"name\":\"caller\"");
+        assertThat(doc.get("paths").fieldNames()).toIterable().allMatch(path -> path.startsWith("/v1/"));
     }
 
     @Test
