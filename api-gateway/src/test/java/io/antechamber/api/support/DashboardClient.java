@@ -110,9 +110,20 @@ public final class DashboardClient {
     }
 
     private Page send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // Tomcat closes a connection after refusing an oversized request line (a 400 before any handler); the
+                // client may already have picked that pooled connection for the next request, which then got no byte
+                // back and never reached the server. The JDK retries that for GET only; a browser retries it for any.
+                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                    throw e;
+                }
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             return new Page(response.statusCode(), response, Jsoup.parse(response.body(), base));
         } catch (IOException e) {
             throw new IllegalStateException(e);
