@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -121,19 +120,20 @@ public final class DashboardClient {
         return post(path, withToken);
     }
 
-    private Page send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+    private Page send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<String> response;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException staleConnection) {
-                if (staleConnection instanceof HttpTimeoutException) {
-                    throw staleConnection;
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // Tomcat closes a connection after refusing an oversized request line (a 400 before any handler); the
+                // client may already have picked that pooled connection for the next request, which then got no byte
+                // back and never reached the server. The JDK retries that for GET only; a browser retries it for any.
+                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                    throw e;
                 }
-                // a pooled connection the server closed just before the request went out: no byte of an answer came
-                // back, so the request was not handled; browsers send it again on a new connection, and so do we
-                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
             }
             return new Page(response.statusCode(), response, Jsoup.parse(response.body(), base));
         } catch (IOException e) {

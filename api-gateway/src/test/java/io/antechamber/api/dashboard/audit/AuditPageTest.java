@@ -48,13 +48,23 @@ class AuditPageTest extends IntegrationTest {
         return api.eventually(http.get("/v1/audit?limit=200").auth(org.humanKey()), data -> data.size() >= count);
     }
 
-    /** A check-in approved by the owner; its id, once the audit log has recorded the approval. */
+    /**
+     * A check-in approved by the owner; its id, once the audit log has recorded the approval and the trust adjustment
+     * that follows it (the last entry the approval causes), so the log stands still while the test reads it.
+     */
     private String approvedCheckIn(String action) {
+        int adjustments = entriesOf("trust.adjusted");
         String id = api.pendingCheckIn(agent, room, action).get("id").asText();
         api.decide(org, id, "approve", Map.of()).expect(200);
         api.eventually(http.get("/v1/audit?target=" + id + "&action=checkin.approved").auth(org.humanKey()),
                 data -> data.size() == 1);
+        api.eventually(http.get("/v1/audit?action=trust.adjusted").auth(org.humanKey()),
+                data -> data.size() == adjustments + 1);
         return id;
+    }
+
+    private int entriesOf(String action) {
+        return http.get("/v1/audit?action=" + action).auth(org.humanKey()).send().expect(200).data().size();
     }
 
     private static List<String> seqs(Document page) {
