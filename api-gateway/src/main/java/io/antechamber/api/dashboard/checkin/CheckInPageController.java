@@ -225,7 +225,8 @@ public class CheckInPageController {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw ApiException.invalid("modifications", "is not valid JSON: " + e.getOriginalMessage() + where);
+            // Jackson's own message names its internals (the redacted source, stream read features): not for people
+            throw ApiException.invalid("modifications", "is not valid JSON" + where);
         }
     }
 

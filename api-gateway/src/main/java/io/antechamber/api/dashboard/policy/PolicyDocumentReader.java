@@ -75,8 +75,7 @@ public class PolicyDocumentReader {
                 JsonLocation at = parse.getLocation();
                 String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
                 return new ApiException(ApiError.VALIDATION_ERROR, "the policy is not valid JSON" + where,
-                        Map.of("fields", Map.of("policy", "is not valid JSON" + where + ": "
-                                + parse.getOriginalMessage())));
+                        Map.of("fields", Map.of("policy", "is not valid JSON" + where)));
             }
         }
         return new ApiException(ApiError.VALIDATION_ERROR, "the policy does not have the expected shape",

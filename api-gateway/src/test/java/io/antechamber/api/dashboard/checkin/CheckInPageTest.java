@@ -134,7 +134,8 @@ class CheckInPageTest extends IntegrationTest {
                 Map.of("modifications", "{\"replicas\": 1,", "reason", ""));
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.document().select("#modifications-problem").text()).contains("is not valid JSON");
+        assertThat(answer.document().select("#modifications-problem").text()).contains("is not valid JSON (line 1")
+                .doesNotContain("Source").doesNotContain("REDACTED");
         assertThat(answer.document().select("textarea#modifications").text()).isEqualTo("{\"replicas\": 1,");
         assertThat(s.owner().submit("/check-ins/" + s.checkIn() + "/modify",
                 Map.of("modifications", "[1, 2]")).expect(400).document().select("#modifications-problem").text())
