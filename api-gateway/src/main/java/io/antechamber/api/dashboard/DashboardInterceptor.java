@@ -36,10 +36,12 @@ public class DashboardInterceptor implements HandlerInterceptor {
 
     private final DashboardSessions sessions;
     private final Credentials credentials;
+    private final SessionCookie cookies;
 
-    public DashboardInterceptor(DashboardSessions sessions, Credentials credentials) {
+    public DashboardInterceptor(DashboardSessions sessions, Credentials credentials, SessionCookie cookies) {
         this.sessions = sessions;
         this.credentials = credentials;
+        this.cookies = cookies;
     }
 
     @Override
@@ -54,7 +56,7 @@ public class DashboardInterceptor implements HandlerInterceptor {
         }
         Optional<SignedIn> signedIn = signedIn(request);
         if (signedIn.isEmpty()) {
-            SessionCookie.clear(request, response, SessionCookie.SESSION);
+            cookies.clear(request, response, SessionCookie.SESSION);
             toSignIn(request, response);
             return false;
         }

@@ -1,5 +1,6 @@
 package io.antechamber.api.dashboard;
 
+import io.antechamber.api.web.ClientAddress;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,18 +9,24 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's cookies: {@link #SESSION} carries the session id, {@link #SIGN_IN} the one-use token of the sign-in
  * form (there is no session yet to hold it). Both are {@code HttpOnly} and {@code SameSite=Strict}, and
- * {@code Secure} when the request came over HTTPS (directly, or through a trusted proxy: docs/security.md).
+ * {@code Secure} when the request came over HTTPS: directly, or through a proxy listed in
+ * {@code ANTECHAMBER_TRUSTED_PROXIES} that says so in {@code X-Forwarded-Proto} ({@link ClientAddress#viaHttps}).
  */
-final class SessionCookie {
+@Component
+class SessionCookie {
 
     static final String SESSION = "antechamber_session";
     static final String SIGN_IN = "antechamber_sign_in";
 
-    private SessionCookie() {
+    private final ClientAddress clientAddress;
+
+    SessionCookie(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
     }
 
     static Optional<String> read(HttpServletRequest request, String name) {
@@ -32,15 +39,16 @@ final class SessionCookie {
     }
 
     /** Sets the cookie for the browser session (no {@code Max-Age}: closing the browser ends it too). */
-    static void write(HttpServletRequest request, HttpServletResponse response, String name, String value) {
+    void write(HttpServletRequest request, HttpServletResponse response, String name, String value) {
         response.addHeader(HttpHeaders.SET_COOKIE, builder(request, name, value).build().toString());
     }
 
-    static void clear(HttpServletRequest request, HttpServletResponse response, String name) {
+    void clear(HttpServletRequest request, HttpServletResponse response, String name) {
         response.addHeader(HttpHeaders.SET_COOKIE, builder(request, name, "").maxAge(Duration.ZERO).build().toString());
     }
 
-    private static ResponseCookie.ResponseCookieBuilder builder(HttpServletRequest request, String name, String value) {
-        return ResponseCookie.from(name, value).path("/").httpOnly(true).sameSite("Strict").secure(request.isSecure());
+    private ResponseCookie.ResponseCookieBuilder builder(HttpServletRequest request, String name, String value) {
+        return ResponseCookie.from(name, value).path("/").httpOnly(true).sameSite("Strict")
+                .secure(clientAddress.viaHttps(request));
     }
 }

@@ -24,11 +24,14 @@ public class SignInController {
     private final DashboardSessions sessions;
     private final Credentials credentials;
     private final DashboardInterceptor interceptor;
+    private final SessionCookie cookies;
 
-    public SignInController(DashboardSessions sessions, Credentials credentials, DashboardInterceptor interceptor) {
+    public SignInController(DashboardSessions sessions, Credentials credentials, DashboardInterceptor interceptor,
+            SessionCookie cookies) {
         this.sessions = sessions;
         this.credentials = credentials;
         this.interceptor = interceptor;
+        this.cookies = cookies;
     }
 
     @GetMapping("/login")
@@ -68,22 +71,22 @@ public class SignInController {
                     "That is not a human key: agents use the API, people sign in with a human key (hk_...).");
         }
         String sessionId = sessions.open(holder.orgId(), holder.actorId(), hash);
-        SessionCookie.clear(request, response, SessionCookie.SIGN_IN);
-        SessionCookie.write(request, response, SessionCookie.SESSION, sessionId);
+        cookies.clear(request, response, SessionCookie.SIGN_IN);
+        cookies.write(request, response, SessionCookie.SESSION, sessionId);
         return "redirect:/";
     }
 
     @PostMapping("/logout")
     public String signOut(HttpServletRequest request, HttpServletResponse response) {
         sessions.close(SignedIn.of(request).sessionIdHash());
-        SessionCookie.clear(request, response, SessionCookie.SESSION);
+        cookies.clear(request, response, SessionCookie.SESSION);
         return "redirect:/login";
     }
 
-    private static String signInPage(HttpServletRequest request, HttpServletResponse response, Model model,
+    private String signInPage(HttpServletRequest request, HttpServletResponse response, Model model,
             String problem) {
         String token = DashboardSessions.randomToken();
-        SessionCookie.write(request, response, SessionCookie.SIGN_IN, token);
+        cookies.write(request, response, SessionCookie.SIGN_IN, token);
         model.addAttribute("signInToken", token);
         model.addAttribute("problem", problem);
         return "login";

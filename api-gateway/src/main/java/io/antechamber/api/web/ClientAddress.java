@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class ClientAddress {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
+    static final String FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d+(\\.\\d+){3}):\\d+");
@@ -47,6 +48,22 @@ public class ClientAddress {
             }
         }
         this.trustedProxies = List.copyOf(masks);
+    }
+
+    /**
+     * Whether the browser reached us over HTTPS: the connection itself, or a trusted proxy's
+     * {@code X-Forwarded-Proto: https} (the last value, which the proxy next to us wrote) when TLS ends there.
+     */
+    public boolean viaHttps(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        List<String> protos = Collections.list(request.getHeaders(FORWARDED_PROTO));
+        if (protos.isEmpty() || !isTrusted(request.getRemoteAddr())) {
+            return false;
+        }
+        String[] last = protos.get(protos.size() - 1).split(",");
+        return "https".equalsIgnoreCase(last[last.length - 1].trim());
     }
 
     public String of(HttpServletRequest request) {

@@ -34,6 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RateLimitFilter extends OncePerRequestFilter {
 
     static final String SELF_REGISTER_PATH = "/v1/agents/self-register";
+    static final String SIGN_IN_PATH = "/login";
     private static final int FAILED_AUTHENTICATION_COST = 2;
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -68,9 +69,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
+    /** The API, and the dashboard's sign-in form: the one page that takes a key. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !RequestPath.isApi(request);
+        return !RequestPath.isApi(request) && !isSignIn(request);
     }
 
     @Override
@@ -84,7 +86,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (ownBucket) {
             probe = take(buckets, bandwidth, "credential:" + credential.id(), 1);
         } else {
-            int cost = credential.outcome() == ResolvedCredential.Outcome.FAILED ? failedAuthenticationCost : 1;
+            // a sign-in attempt is charged as a failed authentication whatever its outcome: it is a key guess
+            int cost = credential.outcome() == ResolvedCredential.Outcome.FAILED || isSignIn(request)
+                    ? failedAuthenticationCost : 1;
             probe = take(buckets, bandwidth, "address:" + address, cost);
         }
         if (!probe.isConsumed()) {
@@ -108,6 +112,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
      */
     private static boolean hasBucketOfItsOwn(ResolvedCredential credential) {
         return credential.verified() && credential.holder().map(holder -> holder.orgId() != null).orElse(true);
+    }
+
+    private static boolean isSignIn(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && SIGN_IN_PATH.equals(RequestPath.of(request));
     }
 
     private static boolean isSelfRegistration(HttpServletRequest request) {

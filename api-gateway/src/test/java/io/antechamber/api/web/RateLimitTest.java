@@ -149,6 +149,25 @@ class RateLimitTest {
         return viaProxy.send("POST", "/v1/agents/self-register", headers, "{\"name\": \"bot\"}");
     }
 
+    @Test
+    void sign_in_attempts_at_the_dashboard_are_charged_to_the_address_as_failed_authentications() {
+        int passed = callsUntil429(() -> viaProxy.send("POST", "/login",
+                Map.of("X-Forwarded-For", "198.51.100.77"), null));
+
+        assertThat(passed).isBetween(BURST / 2 - 2, BURST / 2);
+        viaProxy.send("GET", "/login", Map.of("X-Forwarded-For", "198.51.100.78"), null).expect(200);
+    }
+
+    @Test
+    void the_session_cookies_are_secure_when_a_trusted_proxy_says_the_browser_came_over_https() {
+        Response proxied = viaProxy.send("GET", "/login",
+                Map.of("X-Forwarded-For", "198.51.100.79", "X-Forwarded-Proto", "https"), null).expect(200);
+        Response forged = http.get("/login").header("X-Forwarded-Proto", "https").send().expect(200);
+
+        assertThat(proxied.header("Set-Cookie")).startsWith("antechamber_sign_in=").contains("Secure");
+        assertThat(forged.header("Set-Cookie")).startsWith("antechamber_sign_in=").doesNotContain("Secure");
+    }
+
     /** How many calls passed before the first 429 (at most three bursts' worth). */
     private static int callsUntil429(Supplier<Response> call) {
         for (int passed = 0; passed < BURST * 3; passed++) {
