@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = AntechamberApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"antechamber.admin-token=" + IntegrationTest.ADMIN_TOKEN,
+                // every test makes its own organizations; FirstOrganizationTest starts apps of its own for this
+                "antechamber.first-org.enabled=false",
                 // tests send bursts (races) from one key; RateLimitTest checks the limiter on an app of its own
                 "antechamber.rate-limit.burst=1000000", "antechamber.rate-limit.per-second=1000000",
                 "antechamber.rate-limit.self-registrations-per-hour=1000000"})
