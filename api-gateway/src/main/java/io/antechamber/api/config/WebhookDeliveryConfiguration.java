@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.antechamber.api.webhook.AllowedAddressResolver;
 import io.antechamber.api.webhook.FeedEnvelopes;
+import io.antechamber.api.webhook.GuardedHttpClients;
 import io.antechamber.api.webhook.HttpWebhookAttempts;
 import io.antechamber.api.webhook.WebhookPost;
 import io.antechamber.api.webhook.WebhookReplay;
@@ -15,13 +16,7 @@ import io.antechamber.command.webhook.WebhookAttempts;
 import io.antechamber.command.webhook.WebhookDeliveryModule;
 import java.time.Clock;
 import java.time.Instant;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.util.Timeout;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,8 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration
 public class WebhookDeliveryConfiguration {
-
-    private static final Timeout LIMIT = Timeout.of(WebhookPost.TIME_LIMIT);
 
     @Bean
     public ConfigurerModule webhookDeliveryModule() {
@@ -57,26 +50,7 @@ public class WebhookDeliveryConfiguration {
 
     @Bean(destroyMethod = "close")
     public CloseableHttpClient webhookHttpClient(TargetAddresses targets, WebhookDeliveryProperties properties) {
-        return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new AllowedAddressResolver(targets))
-                        .setMaxConnTotal(properties.maxConnections())
-                        .setMaxConnPerRoute(properties.maxConnectionsPerRoute())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(LIMIT)
-                                .setSocketTimeout(LIMIT)
-                                .build())
-                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(LIMIT).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setRedirectsEnabled(false)
-                        .setResponseTimeout(LIMIT)
-                        .setConnectionRequestTimeout(LIMIT)
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .build();
+        return GuardedHttpClients.create(targets, properties.maxConnections(), properties.maxConnectionsPerRoute());
     }
 
     /** Aborts a POST still running when its time is up, whatever phase it is in. */

@@ -2,16 +2,11 @@ package io.antechamber.api.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.api.webhook.AllowedAddressResolver;
+import io.antechamber.api.webhook.GuardedHttpClients;
 import io.antechamber.api.webhook.WebhookPost;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class PushConfiguration {
 
-    private static final Timeout LIMIT = Timeout.of(WebhookPost.TIME_LIMIT);
     private static final int SENDING_THREADS = 2;
 
     @Bean
@@ -33,26 +27,7 @@ public class PushConfiguration {
 
     /** Not a bean: the webhooks' client is the application's one {@link CloseableHttpClient}. */
     private static CloseableHttpClient pushHttpClient(PushEndpointCheck endpoints) {
-        return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new AllowedAddressResolver(endpoints.targets()))
-                        .setMaxConnTotal(SENDING_THREADS * 2)
-                        .setMaxConnPerRoute(SENDING_THREADS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(LIMIT)
-                                .setSocketTimeout(LIMIT)
-                                .build())
-                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(LIMIT).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setRedirectsEnabled(false)
-                        .setResponseTimeout(LIMIT)
-                        .setConnectionRequestTimeout(LIMIT)
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .build();
+        return GuardedHttpClients.create(endpoints.targets(), SENDING_THREADS * 2, SENDING_THREADS);
     }
 
     @Bean
