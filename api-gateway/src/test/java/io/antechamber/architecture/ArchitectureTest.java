@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -15,6 +16,9 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.antechamber.api.access.ActsOn;
 import io.antechamber.api.auth.Auth;
+import io.antechamber.api.auth.AuthMode;
+import io.antechamber.api.dashboard.DashboardController;
+import io.antechamber.api.dashboard.OrgAdmin;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -85,6 +89,30 @@ class ArchitectureTest {
                             || method.isAnnotatedWith(org.springframework.web.bind.annotation.PutMapping.class)
                             || method.isAnnotatedWith(org.springframework.web.bind.annotation.DeleteMapping.class)))
             .should().beAnnotatedWith(Auth.class);
+
+    /**
+     * A dashboard page calls the API's controllers directly, past the API's own role check: one that calls an
+     * org-admin endpoint must itself be for org admins (ADR 0020).
+     */
+    @ArchTest
+    static final ArchRule dashboard_pages_that_call_admin_endpoints_are_for_admins = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(DashboardController.class)
+            .should(new ArchCondition<JavaMethod>("be @OrgAdmin, or in an @OrgAdmin class, when they call an "
+                    + "ORG_ADMIN endpoint") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    boolean forAdmins = method.isAnnotatedWith(OrgAdmin.class)
+                            || method.getOwner().isAnnotatedWith(OrgAdmin.class);
+                    for (JavaMethodCall call : method.getMethodCallsFromSelf()) {
+                        call.getTarget().resolveMember()
+                                .filter(target -> target.isAnnotatedWith(Auth.class)
+                                        && target.getAnnotationOfType(Auth.class).value() == AuthMode.ORG_ADMIN)
+                                .filter(target -> !forAdmins)
+                                .ifPresent(target -> events.add(SimpleConditionEvent.violated(method,
+                                        method.getFullName() + " calls the admin endpoint " + target.getFullName())));
+                    }
+                }
+            });
 
     @ArchTest
     static final ArchRule controllers_live_in_the_gateway = classes()
