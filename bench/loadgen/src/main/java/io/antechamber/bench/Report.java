@@ -354,6 +354,7 @@ final class Report {
         fanout(read("fanout"));
         webhooks(read("webhooks"));
         backtest(read("backtest"));
+        inbox(read("inbox"));
         line("");
         CheckInCost.lines(createCpu, read("create_db")).forEach(l -> line("%s", l));
 
