@@ -184,6 +184,10 @@ public class CheckInPageController {
         }
         model.addAttribute("thread", thread(caller, id));
         model.addAttribute("eventsLink", "/events?room=" + checkIn.roomId());
+        // the live stream only for those GET /events?room= admits: a reviewer outside the room may read the
+        // check-in, but their stream would answer 403 and the SSE extension would retry it forever
+        model.addAttribute("live", signedIn.admin() || room.members().stream()
+                .anyMatch(m -> m.actor().equals(caller.actor())));
     }
 
     private List<MessageJson> thread(Caller caller, String id) {

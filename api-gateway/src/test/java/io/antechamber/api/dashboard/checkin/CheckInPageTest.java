@@ -212,6 +212,20 @@ class CheckInPageTest extends IntegrationTest {
     }
 
     @Test
+    void a_reviewer_outside_the_room_gets_no_live_stream_the_events_endpoint_would_refuse() {
+        Setup s = setup();
+        Human outsider = api.newHuman(s.org(), "outsider");
+        DashboardClient browser = new DashboardClient(port);
+        browser.signIn(outsider.key());
+
+        Page page = browser.get("/check-ins/" + s.checkIn()).expect(200);
+
+        assertThat(page.document().select("#check-in-action").text()).isEqualTo("deploy v2");
+        assertThat(page.document().select("[sse-connect]")).isEmpty();
+        assertThat(browser.eventsStatus("/events?room=" + s.room().id())).isEqualTo(403);
+    }
+
+    @Test
     void another_orgs_check_in_is_not_found() {
         Setup s = setup();
         DashboardClient stranger = new DashboardClient(port);
