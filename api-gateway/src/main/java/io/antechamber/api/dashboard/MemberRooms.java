@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rooms a signed-in person is a member of, read from the room view: what the dashboard's live stream follows and
- * the inbox lists; and the agents in them, for the inbox's filter. An org admin acts in every room of the org, but their inbox and stream are the rooms they joined;
- * a room they are not in is still one click away ({@code ?room=}).
+ * the inbox lists; and the agents in them, for the inbox's filter. An org admin acts in every room of the org, but
+ * their inbox, task board and trust pages cover only the rooms they joined: {@code ?room=} naming another room is
+ * refused there (the inbox answers 400, tasks and trust 404). Only {@code /events?room=} and a room's policy page
+ * admit an admin to any room of the org.
  */
 @Component
 public class MemberRooms {

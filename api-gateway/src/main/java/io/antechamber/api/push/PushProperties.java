@@ -6,7 +6,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Web Push settings ({@code antechamber.push.*}), documented in docs/configuration.md. Push is on when all three VAPID
- * values are set, off when none is; some but not all is a startup error ({@link VapidKeys}).
+ * values are set, off when none is; some but not all is a startup error ({@link WebPush#of}).
+ * {@link #toString} leaves the private key out, so a bind failure, a debug log or a properties listing cannot show it.
  *
  * @param vapidPublicKey        the VAPID public key, base64url of the raw uncompressed P-256 point
  *                              ({@code ANTECHAMBER_VAPID_PUBLIC_KEY})
@@ -30,5 +31,13 @@ public record PushProperties(String vapidPublicKey, String vapidPrivateKey, Stri
     boolean allSet() {
         return StringUtils.hasText(vapidPublicKey) && StringUtils.hasText(vapidPrivateKey)
                 && StringUtils.hasText(vapidSubject);
+    }
+
+    /** Everything but the private key, of which it says only whether it is set. */
+    @Override
+    public String toString() {
+        return "PushProperties[vapidPublicKey=" + vapidPublicKey + ", vapidPrivateKey="
+                + (StringUtils.hasText(vapidPrivateKey) ? "(set)" : "(not set)") + ", vapidSubject=" + vapidSubject
+                + ", allowPrivateEndpoints=" + allowPrivateEndpoints + "]";
     }
 }

@@ -28,8 +28,8 @@ final class AdminPages {
      * The page that shows a new key or token this once: answered to the POST that made it, never redirected to, so a
      * reload cannot show it again (and the dashboard sends every page {@code Cache-Control: no-store}).
      */
-    static String secret(Model model, String title, String whose, String secret, String back, String backLabel) {
-        model.addAllAttributes(Map.of("title", title, "whose", whose, "secret", secret, "back", back,
+    static String secret(Model model, String heading, String whose, String secret, String back, String backLabel) {
+        model.addAllAttributes(Map.of("heading", heading, "whose", whose, "secret", secret, "back", back,
                 "backLabel", backLabel));
         return SECRET_PAGE;
     }

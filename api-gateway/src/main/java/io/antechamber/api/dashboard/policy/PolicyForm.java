@@ -122,7 +122,10 @@ public record PolicyForm(String defaultAction, String defaultTimeoutMs, String d
                 param(params, "default_timeout_action"), thresholds, rules);
     }
 
-    /** The policy document this form says, for {@link PolicyDocumentReader}: a field left empty is left out. */
+    /**
+     * The policy document this form says, for {@link io.antechamber.api.dashboard.DashboardJson}: a field left empty
+     * is left out.
+     */
     public String document(ObjectMapper json) {
         ObjectNode doc = json.createObjectNode();
         putIfGiven(doc, "default_action", defaultAction);

@@ -6,6 +6,7 @@ import io.antechamber.api.auth.Caller;
 import io.antechamber.api.backtest.BacktestJson;
 import io.antechamber.api.backtest.BacktestRequest;
 import io.antechamber.api.dashboard.DashboardController;
+import io.antechamber.api.dashboard.DashboardJson;
 import io.antechamber.api.dashboard.DashboardProblem;
 import io.antechamber.api.dashboard.OrgAdmin;
 import io.antechamber.api.dashboard.SignedIn;
@@ -58,11 +59,11 @@ public class PolicyPageController {
     private final HumanController humanApi;
     private final PolicyController policyApi;
     private final RoomResolver rooms;
-    private final PolicyDocumentReader reader;
+    private final DashboardJson reader;
     private final ObjectMapper json;
 
     public PolicyPageController(RoomController roomApi, HumanController humanApi, PolicyController policyApi,
-            RoomResolver rooms, PolicyDocumentReader reader, ObjectMapper json) {
+            RoomResolver rooms, DashboardJson reader, ObjectMapper json) {
         this.roomApi = roomApi;
         this.humanApi = humanApi;
         this.policyApi = policyApi;
@@ -104,7 +105,7 @@ public class PolicyPageController {
         Caller caller = SignedIn.of(request).caller();
         Edit edit = edit(mode, policyText, request);
         try {
-            Policy policy = reader.read(edit.text());
+            Policy policy = reader.read(edit.text(), Policy.class, "policy");
             BacktestJson result = policyApi.backtest(caller, room, new BacktestRequest(policy, null, null, null))
                     .data();
             model.addAttribute("backtest", result);
@@ -123,7 +124,7 @@ public class PolicyPageController {
         Caller caller = SignedIn.of(request).caller();
         Edit edit = edit(mode, policyText, request);
         try {
-            Policy policy = reader.read(edit.text());
+            Policy policy = reader.read(edit.text(), Policy.class, "policy");
             PolicyJson saved = policyApi.replace(caller, room, policy).data();
             return "redirect:/rooms/" + saved.roomId() + "/policy?saved=" + saved.version();
         } catch (RuntimeException e) {
@@ -150,7 +151,7 @@ public class PolicyPageController {
         if (MODE_JSON.equals(mode)) {
             PolicyForm form;
             try {
-                form = PolicyForm.of(reader.read(policyText), json);
+                form = PolicyForm.of(reader.read(policyText, Policy.class, "policy"), json);
             } catch (RuntimeException unreadable) {
                 form = null;
             }

@@ -1,7 +1,6 @@
 package io.antechamber.api.dashboard.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.checkin.CheckInController;
@@ -13,11 +12,13 @@ import io.antechamber.api.checkin.PostTaskRequest;
 import io.antechamber.api.checkin.ReasonRequest;
 import io.antechamber.api.checkin.TaskController;
 import io.antechamber.api.dashboard.DashboardController;
+import io.antechamber.api.dashboard.DashboardJson;
 import io.antechamber.api.dashboard.DashboardProblem;
 import io.antechamber.api.dashboard.SignedIn;
 import io.antechamber.api.room.RoomController;
 import io.antechamber.api.dashboard.MemberRooms.MemberRoom;
 import io.antechamber.api.room.RoomJson;
+import io.antechamber.api.web.ApiException;
 import io.antechamber.api.web.ListData;
 import io.antechamber.api.web.Pages;
 import io.antechamber.api.web.RequestLimits;
@@ -47,8 +48,6 @@ import org.springframework.web.servlet.ModelAndView;
 @DashboardController
 public class TasksController {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
     static final List<String> URGENCIES = Arrays.stream(Urgency.values()).map(Urgency::wire).toList();
 
     private final PersonRooms personRooms;
@@ -58,9 +57,10 @@ public class TasksController {
     private final MessageController messages;
     private final RoomController rooms;
     private final ObjectMapper json;
+    private final DashboardJson dashboardJson;
 
     public TasksController(PersonRooms personRooms, TaskBoard board, TaskController tasks, CheckInController checkIns,
-            MessageController messages, RoomController rooms, ObjectMapper json) {
+            MessageController messages, RoomController rooms, ObjectMapper json, DashboardJson dashboardJson) {
         this.personRooms = personRooms;
         this.board = board;
         this.tasks = tasks;
@@ -68,6 +68,7 @@ public class TasksController {
         this.messages = messages;
         this.rooms = rooms;
         this.json = json;
+        this.dashboardJson = dashboardJson;
     }
 
     /** What the post-a-task form holds, as typed, so a refused form comes back as it was. */
@@ -238,16 +239,17 @@ public class TasksController {
         return entries;
     }
 
+    /** The JSON object typed into {@code field}, read by the API's strict rules; null when blank or refused. */
     private Map<String, Object> object(Validation validation, String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            Map<String, Object> parsed = json.readValue(text, OBJECT);
-            validation.check(parsed != null, field, "must be a JSON object");
-            return parsed;
-        } catch (JsonProcessingException e) {
-            validation.check(false, field, "must be a JSON object, such as {\"key\": \"value\"}");
+            return dashboardJson.readObject(text, field);
+        } catch (ApiException refused) {
+            String problem = DashboardProblem.of(refused).map(p -> p.fields().getOrDefault(field, p.message()))
+                    .orElse(refused.getMessage());
+            validation.check(false, field, problem);
             return null;
         }
     }

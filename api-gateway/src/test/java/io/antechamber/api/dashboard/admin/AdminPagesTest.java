@@ -37,6 +37,7 @@ class AdminPagesTest extends IntegrationTest {
         assertThat(answer.header("Location")).as("no redirect to a page a reload would show again").isNull();
         String key = answer.document().getElementById("new-secret").text();
         assertThat(key).startsWith("hk_");
+        assertThat(answer.document().select("h1").text()).isEqualTo("Human added");
         assertThat(http.get("/v1/me").auth(key).send().expect(200).data().get("name").asText()).isEqualTo("Rae");
         Page list = browser.get("/admin/humans").expect(200);
         assertThat(list.document().getElementById("humans-table").text()).contains("Rae").contains("rae@example.com");
@@ -69,6 +70,8 @@ class AdminPagesTest extends IntegrationTest {
         String key = answer.document().getElementById("new-secret").text();
         assertThat(key).startsWith("hk_").isNotEqualTo(rae.key());
         assertThat(answer.document().getElementById("secret-whose").text()).isEqualTo("Rae");
+        assertThat(answer.document().select("h1").text()).isEqualTo("New key");
+        assertThat(answer.document().title()).isEqualTo("New key · Antechamber");
         http.get("/v1/me").auth(rae.key()).send().expect(401);
         http.get("/v1/me").auth(key).send().expect(200);
         assertThat(browser.get("/admin/humans").expect(200).response().body()).doesNotContain(key);
@@ -197,6 +200,7 @@ class AdminPagesTest extends IntegrationTest {
         Page answer = browser.submit("/admin/agents", Map.of("name", "builder", "description", "builds"));
 
         assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.document().select("h1").text()).isEqualTo("Agent registered");
         String key = answer.document().getElementById("new-secret").text();
         assertThat(http.get("/v1/me").auth(key).send().expect(200).data().get("name").asText()).isEqualTo("builder");
     }

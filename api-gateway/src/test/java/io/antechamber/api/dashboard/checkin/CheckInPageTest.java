@@ -144,6 +144,29 @@ class CheckInPageTest extends IntegrationTest {
     }
 
     @Test
+    void modifications_the_api_would_refuse_show_the_error_beside_the_editor_and_decide_nothing() {
+        Setup s = setup();
+        String token = s.owner().get("/").expect(200).csrfToken();
+        Map<String, String> refusals = Map.of(
+                "{\"a\": 1e400}", "a is a number beyond the range of IEEE 754 doubles",
+                "{\"a\": 1, \"a\": 2}", "a appears more than once",
+                "{\"a\": \"\\u0000\"}", "a contains text that cannot be stored",
+                "{\"\\ud800\": 1}", "contains text that cannot be stored");
+
+        refusals.forEach((text, problem) -> {
+            Page answer = s.owner().submit("/check-ins/" + s.checkIn() + "/modify",
+                    Map.of("modifications", text, "reason", "strict"));
+            assertThat(answer.status()).as(text).isEqualTo(400);
+            assertThat(answer.document().select("#modifications-problem").text()).as(text).contains(problem);
+            assertThat(answer.document().select("textarea#modifications").text()).isEqualTo(text);
+            assertThat(s.owner().post("/check-ins/" + s.checkIn() + "/modifications/check",
+                    Map.of("_csrf", token, "modifications", text)).expect(200).document()
+                    .select("#modifications-problem").text()).as(text).contains(problem);
+        });
+        assertThat(checkIn(s).get("status").asText()).isEqualTo("pending");
+    }
+
+    @Test
     void the_editor_is_checked_on_change_without_deciding() {
         Setup s = setup();
         String token = s.owner().get("/").expect(200).csrfToken();
@@ -186,6 +209,20 @@ class CheckInPageTest extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.document().select("#decide-problem").text()).isNotEmpty();
         assertThat(checkIn(s).get("status").asText()).isEqualTo("pending");
+    }
+
+    @Test
+    void a_reviewer_outside_the_room_gets_no_live_stream_the_events_endpoint_would_refuse() {
+        Setup s = setup();
+        Human outsider = api.newHuman(s.org(), "outsider");
+        DashboardClient browser = new DashboardClient(port);
+        browser.signIn(outsider.key());
+
+        Page page = browser.get("/check-ins/" + s.checkIn()).expect(200);
+
+        assertThat(page.document().select("#check-in-action").text()).isEqualTo("deploy v2");
+        assertThat(page.document().select("[sse-connect]")).isEmpty();
+        assertThat(browser.eventsStatus("/events?room=" + s.room().id())).isEqualTo(403);
     }
 
     @Test

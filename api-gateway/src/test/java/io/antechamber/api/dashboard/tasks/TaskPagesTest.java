@@ -158,6 +158,38 @@ class TaskPagesTest extends IntegrationTest {
     }
 
     @Test
+    void json_the_api_would_refuse_shows_the_error_beside_the_editor_and_changes_nothing() {
+        Org org = api.newOrg();
+        Room room = api.newRoom(org, "ops");
+        Agent agent = api.memberAgent(org, room, "worker");
+        String id = api.openTask(org, room, "Draft the release notes");
+        api.taskMove(agent, id, "claim", Map.of()).expect(200);
+        api.taskMove(agent, id, "submit", Map.of("content", "Draft one")).expect(200);
+        DashboardClient browser = new DashboardClient(port);
+        browser.signIn(org.humanKey());
+        Map<String, String> refusals = Map.of(
+                "{\"a\": 1e400}", "a is a number beyond the range of IEEE 754 doubles",
+                "{\"a\": 1, \"a\": 2}", "a appears more than once",
+                "{\"a\": \"\\u0000\"}", "a contains text that cannot be stored");
+
+        refusals.forEach((text, problem) -> {
+            Page metadata = browser.submit("/tasks", Map.of("room", room.id(), "action", "Strict", "metadata", text));
+            assertThat(metadata.status()).as(text).isEqualTo(400);
+            assertThat(metadata.document().select("#task-metadata-error").text()).as(text).contains(problem);
+            assertThat(metadata.document().select("#task-metadata").text()).isEqualTo(text);
+
+            Page changes = browser.submit("/tasks/" + id + "/request-changes",
+                    Map.of("reason", "strict", "modifications", text));
+            assertThat(changes.status()).as(text).isEqualTo(400);
+            assertThat(changes.document().select("#changes-json-error").text()).as(text).contains(problem);
+        });
+
+        assertThat(status(org, id)).isEqualTo("submitted");
+        assertThat(http.get("/v1/rooms/" + room.id() + "/check-ins?direction=human_to_agent").auth(org.humanKey())
+                .send().expect(200).data().toString()).doesNotContain("Strict");
+    }
+
+    @Test
     void a_submitted_result_can_be_sent_back_with_changes_and_then_approved_through_the_forms() {
         Org org = api.newOrg();
         Room room = api.newRoom(org, "ops");
