@@ -68,8 +68,10 @@ class DashboardHostileInputTest extends IntegrationTest {
         Human fuzzer = api.newHuman(org, "Fuzzer", "admin");
         DashboardClient browser = new DashboardClient(port);
         String csrf = browser.signIn(fuzzer.key()).csrfToken();
+        String task = api.openTask(org, room, "review the fuzz");
+        String watcher = api.watch(org.humanKey(), room).get("watcher").get("id").asText();
         Map<String, String> realIds = Map.of("room", room.id(), "agent", agent.id(), "human", org.ownerId(),
-                "check", checkIn);
+                "check", checkIn, "task", task, "watcher", watcher);
         List<Endpoint> endpoints = dashboardEndpoints();
         assertThat(endpoints).extracting(Endpoint::pattern).contains("/", "/login");
 
@@ -154,17 +156,24 @@ class DashboardHostileInputTest extends IntegrationTest {
     }
 
     /**
-     * The path with each variable set to {@code value}, or when that is null to the real id its name suggests
-     * ({@code {room}} a room, {@code {agent}} an agent, ...; anything else the check-in).
+     * The path with each variable set to {@code value}, or when that is null to the real id it names: by the
+     * variable's name ({@code {room}}, {@code {agent}}), else by the path segment before it
+     * ({@code /admin/humans/{id}} a human, {@code /tasks/{id}} a task, {@code /admin/watchers/{id}} a watcher);
+     * anything else the check-in.
      */
     private static String fill(String pattern, Map<String, String> realIds, String value) {
         Matcher variables = VARIABLE.matcher(pattern);
         return variables.replaceAll(match -> {
             String chosen = value;
             if (chosen == null) {
+                String before = pattern.substring(0, match.start() - 1);
+                String segment = before.substring(before.lastIndexOf('/') + 1);
                 String name = match.group(1).toLowerCase();
                 chosen = realIds.entrySet().stream().filter(e -> name.contains(e.getKey())).map(Map.Entry::getValue)
-                        .findFirst().orElse(realIds.get("check"));
+                        .findFirst()
+                        .or(() -> realIds.entrySet().stream().filter(e -> segment.contains(e.getKey()))
+                                .map(Map.Entry::getValue).findFirst())
+                        .orElse(realIds.get("check"));
             }
             return Matcher.quoteReplacement(encode(chosen));
         });

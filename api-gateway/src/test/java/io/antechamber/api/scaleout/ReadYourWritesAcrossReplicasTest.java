@@ -61,6 +61,13 @@ class ReadYourWritesAcrossReplicasTest {
             "POST /v1/watchers/{id}/replay",
             "a replay answers 202 and sends in the background by contract, so no read reflects it at once;"
                     + " WebhookDeliveryApiTest checks that the replayed events arrive under their first webhook-ids",
+            "POST /v1/push/subscriptions",
+            "the subscription is written to push_subscriptions in the request's transaction, before the 201, and the"
+                    + " sender reads subscriptions from there for every notification, whichever replica sends;"
+                    + " WebPushTest makes a check-in go pending right after subscribing and receives its push",
+            "DELETE /v1/push/subscriptions",
+            "the row is deleted in the request's transaction, before the 204; WebPushTest unsubscribes and finds a"
+                    + " second unsubscribe answering 404 at once",
             "POST /v1/admin/signing-keys/rotate",
             "the rotation commits the new active key in signing_keys before it answers, and every replica reads the"
                     + " active key from there at each signature and lists keys from there; CheckpointApiTest reads"

@@ -84,9 +84,6 @@ public class TrustPages {
     @GetMapping("/trust/{room}/{agent}")
     public ModelAndView agent(HttpServletRequest request, @PathVariable String room, @PathVariable String agent) {
         Caller caller = SignedIn.of(request).caller();
-        if (room.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.notFound("room"); // no id or slug has one, and PostgreSQL refuses a NUL in a query
-        }
         RoomState target = rooms.resolve(caller, room);
         AgentJson who = agents.get(caller, agent).data();
         AgentTrustJson standing = trust.agent(caller, target.id().value(), who.id()).data();
