@@ -2,6 +2,7 @@ package io.antechamber.api.dashboard;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.antechamber.api.web.ApiError;
 import io.antechamber.api.web.ApiException;
@@ -37,6 +38,15 @@ public class DashboardJson {
 
     public DashboardJson(MappingJackson2HttpMessageConverter converter) {
         this.converter = converter;
+    }
+
+    /** The value as indented JSON in the API's own form (snake_case names), to show on a page. */
+    public String pretty(Object value) {
+        try {
+            return converter.getObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a value the API wrote could not be written again", e);
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.antechamber.api.dashboard.checkin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.checkin.CheckInController;
 import io.antechamber.api.checkin.CheckInJson;
@@ -52,16 +50,14 @@ public class CheckInPageController {
     private final MessageController messages;
     private final RoomResolver rooms;
     private final MetadataLimit metadataLimit;
-    private final ObjectMapper json;
     private final DashboardJson dashboardJson;
 
     public CheckInPageController(CheckInController checkIns, MessageController messages, RoomResolver rooms,
-            MetadataLimit metadataLimit, ObjectMapper json, DashboardJson dashboardJson) {
+            MetadataLimit metadataLimit, DashboardJson dashboardJson) {
         this.checkIns = checkIns;
         this.messages = messages;
         this.rooms = rooms;
         this.metadataLimit = metadataLimit;
-        this.json = json;
         this.dashboardJson = dashboardJson;
     }
 
@@ -225,11 +221,7 @@ public class CheckInPageController {
     }
 
     private String pretty(Object value) {
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(value == null ? Map.of() : value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a check-in's JSON could not be written back", e);
-        }
+        return dashboardJson.pretty(value == null ? Map.of() : value);
     }
 
     private static Caller caller(HttpServletRequest request) {

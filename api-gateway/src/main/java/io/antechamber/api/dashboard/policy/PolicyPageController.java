@@ -1,6 +1,5 @@
 package io.antechamber.api.dashboard.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.backtest.BacktestJson;
@@ -231,10 +230,6 @@ public class PolicyPageController {
     }
 
     private String pretty(Object value) {
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a policy always serializes", e);
-        }
+        return reader.pretty(value);
     }
 }

@@ -1,7 +1,5 @@
 package io.antechamber.api.dashboard.tasks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.api.auth.Caller;
 import io.antechamber.api.checkin.CheckInController;
 import io.antechamber.api.checkin.CheckInJson;
@@ -56,18 +54,16 @@ public class TasksController {
     private final CheckInController checkIns;
     private final MessageController messages;
     private final RoomController rooms;
-    private final ObjectMapper json;
     private final DashboardJson dashboardJson;
 
     public TasksController(PersonRooms personRooms, TaskBoard board, TaskController tasks, CheckInController checkIns,
-            MessageController messages, RoomController rooms, ObjectMapper json, DashboardJson dashboardJson) {
+            MessageController messages, RoomController rooms, DashboardJson dashboardJson) {
         this.personRooms = personRooms;
         this.board = board;
         this.tasks = tasks;
         this.checkIns = checkIns;
         this.messages = messages;
         this.rooms = rooms;
-        this.json = json;
         this.dashboardJson = dashboardJson;
     }
 
@@ -269,14 +265,7 @@ public class TasksController {
     }
 
     private String pretty(Map<String, Object> value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("metadata read from the API could not be written back", e);
-        }
+        return value == null || value.isEmpty() ? null : dashboardJson.pretty(value);
     }
 
     /** The problem's fields, with the API's {@code timeout_ms} shown beside the form's minutes. */
