@@ -1,0 +1,2 @@
+/** The Java client of the Antechamber HTTP API (docs/client.md). */
+package io.antechamber.client;
