@@ -1,0 +1,132 @@
+package io.antechamber.mcp;
+
+import static io.antechamber.mcp.Inputs.CHECK_IN_ID;
+import static io.antechamber.mcp.Inputs.METADATA;
+import static io.antechamber.mcp.Inputs.ROOM;
+import static io.antechamber.mcp.Inputs.WAIT_SECONDS;
+
+import io.antechamber.client.AntechamberClient;
+import io.antechamber.client.CheckInRequest;
+import io.antechamber.client.CheckInResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import java.time.Duration;
+import java.util.List;
+
+/** The agent → human side: ask before acting, wait for the decision, give up. */
+final class ApprovalTools {
+
+    private static final String STATUSES = "status is one of approved (go ahead), modified (go ahead, but with "
+            + "decision.modifications applied), rejected (do not), expired (nobody decided in time: do not), withdrawn, "
+            + "or pending (no decision yet: call await_decision with check_in_id).";
+
+    private ApprovalTools() {
+    }
+
+    static List<AgentTool> all() {
+        return List.of(requestApproval(), awaitDecision(), withdrawRequest());
+    }
+
+    static AgentTool requestApproval() {
+        Tool tool = Tool.builder()
+                .name("request_approval")
+                .title("Request approval")
+                .description("""
+                        Ask the humans of a room for approval BEFORE doing an action that is risky, irreversible, \
+                        costly or visible to others (deploying, deleting data, spending money, sending messages to \
+                        people...). Creates a check-in in the room; the room's policy may approve or reject it at once, \
+                        otherwise a human decides. Waits up to wait_seconds (default and most 50) for the decision. \
+                        Returns {status, check_in_id, decision: {outcome, reason, modifications, by}, check_in}: \
+                        """ + STATUSES + " Only act on approved or modified; follow the modifications exactly.")
+                .inputSchema(Schema.object(Schema.properties(
+                        ROOM, Inputs.room(),
+                        "action", Schema.string("What you want to do, in one line a reviewer understands, e.g. "
+                                + "\"Deploy build 1432 to production\".", 1, ApiLimits.ACTION_CHARS),
+                        "reason", Schema.string("Why, and what happens if it goes wrong.", 1, ApiLimits.REASON_CHARS),
+                        "risk_level", Schema.enumeration("How much harm the action can do if it is wrong "
+                                + "(default medium).", List.of("low", "medium", "high", "critical")),
+                        "urgency", Schema.enumeration("How soon a decision is needed (default normal).",
+                                List.of("low", "normal", "high", "urgent")),
+                        METADATA, Inputs.metadata("Details the reviewer or the room's policy may use, e.g. "
+                                + "{\"environment\": \"production\", \"diff_url\": \"...\"}."),
+                        "timeout_minutes", Schema.integer("After how long an undecided request times out (1 to "
+                                + ApiLimits.MAX_TIMEOUT_MINUTES + "); default from the room's policy.", 1,
+                                ApiLimits.MAX_TIMEOUT_MINUTES),
+                        "timeout_action", Schema.enumeration("What happens at the timeout: auto_approve, cancel "
+                                + "(status expired) or hold (stays pending); default from the room's policy.",
+                                List.of("auto_approve", "cancel", "hold")),
+                        WAIT_SECONDS, Inputs.waitSeconds()),
+                        List.of(ROOM, "action")))
+                .outputSchema(DecisionAnswer.SCHEMA)
+                .annotations(annotations(false, false))
+                .build();
+        return new AgentTool(tool, ApprovalTools::requestApproval);
+    }
+
+    private static ToolOutcome requestApproval(AntechamberClient client, Arguments arguments) {
+        CheckInRequest request = CheckInRequest.builder(arguments.string("action"))
+                .reason(arguments.optionalString("reason").orElse(null))
+                .riskLevel(arguments.optionalString("risk_level").orElse(null))
+                .urgency(arguments.optionalString("urgency").orElse(null))
+                .metadata(arguments.optionalObject(METADATA).orElse(null))
+                .timeoutMs(arguments.optionalInteger("timeout_minutes").map(minutes -> minutes * 60_000L).orElse(null))
+                .timeoutAction(arguments.optionalString("timeout_action").orElse(null))
+                .build();
+        Duration wait = Inputs.waitSeconds(arguments);
+        // creates once (one Idempotency-Key across retries); a policy's forbid comes back as a rejected check-in
+        CheckInResult result = client.checkIns().checkInAndWait(arguments.string(ROOM), request, wait);
+        return DecisionAnswer.of(client.json().valueToTree(result.checkIn()), (int) wait.toSeconds());
+    }
+
+    static AgentTool awaitDecision() {
+        Tool tool = Tool.builder()
+                .name("await_decision")
+                .title("Wait for a decision")
+                .description("""
+                        Wait for the decision on a request made with request_approval that answered "pending" \
+                        (or check where it stands with wait_seconds 0). Also tells how a task you submitted was \
+                        reviewed. Returns as soon as there is a decision, or after wait_seconds (default and most 50) \
+                        with status pending; call it again to keep waiting. Returns {status, check_in_id, decision, \
+                        check_in}: \
+                        """ + STATUSES)
+                .inputSchema(Schema.object(Schema.properties(
+                        CHECK_IN_ID, Inputs.checkInId("The check_in_id that request_approval returned."),
+                        WAIT_SECONDS, Inputs.waitSeconds()),
+                        List.of(CHECK_IN_ID)))
+                .outputSchema(DecisionAnswer.SCHEMA)
+                .annotations(annotations(true, true))
+                .build();
+        return new AgentTool(tool, ApprovalTools::awaitDecision);
+    }
+
+    private static ToolOutcome awaitDecision(AntechamberClient client, Arguments arguments) {
+        String id = arguments.string(CHECK_IN_ID);
+        Duration wait = Inputs.waitSeconds(arguments);
+        Object checkIn = wait.isZero() ? client.checkIns().get(id) : client.checkIns().await(id, wait);
+        return DecisionAnswer.of(client.json().valueToTree(checkIn), (int) wait.toSeconds());
+    }
+
+    static AgentTool withdrawRequest() {
+        Tool tool = Tool.builder()
+                .name("withdraw_request")
+                .title("Withdraw a request")
+                .description("""
+                        Withdraw your own pending approval request (from request_approval) when you no longer \
+                        need it, e.g. the plan changed or you waited long enough. Only a pending request can be \
+                        withdrawn (CONFLICT otherwise: it was already decided; check it with await_decision). \
+                        Returns {status: "withdrawn", check_in_id, decision, check_in}.""")
+                .inputSchema(Schema.object(Schema.properties(
+                        CHECK_IN_ID, Inputs.checkInId("The check_in_id of your pending request.")),
+                        List.of(CHECK_IN_ID)))
+                .outputSchema(DecisionAnswer.SCHEMA)
+                .annotations(annotations(false, true))
+                .build();
+        return new AgentTool(tool,
+                (client, arguments) -> DecisionAnswer.of(
+                        client.json().valueToTree(client.checkIns().withdraw(arguments.string(CHECK_IN_ID))), 0));
+    }
+
+    static ToolAnnotations annotations(boolean readOnly, boolean idempotent) {
+        return new ToolAnnotations(null, readOnly, false, idempotent, false, null);
+    }
+}

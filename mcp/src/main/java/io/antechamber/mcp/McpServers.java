@@ -1,0 +1,78 @@
+package io.antechamber.mcp;
+
+import io.antechamber.client.AntechamberClient;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The MCP server of Antechamber on either transport, offering {@link AgentTools#all()}: stateless over Streamable
+ * HTTP, where each call brings its caller and gets a client of its own, and over stdio, with the one agent's client.
+ */
+public final class McpServers {
+
+    public static final String NAME = "antechamber";
+    static final String INSTRUCTIONS = """
+            Antechamber is where an AI agent checks in with humans before acting. Before any action that is risky, \
+            irreversible, costly or visible to others, call request_approval and act only on "approved" (as asked) or \
+            "modified" (with the modifications applied); on "pending" call await_decision with the check_in_id. \
+            Humans also post tasks: list_open_tasks, claim_task, then submit_result and await_decision for the review. \
+            Rooms are named by slug (list_rooms). Every failure is a tool error with the API's code, e.g. FORBIDDEN \
+            (not a member of the room), NOT_FOUND, CONFLICT (wrong state), VALIDATION_ERROR (names the argument).""";
+
+    private McpServers() {
+    }
+
+    /** The version of this module's jar, as its manifest says; "dev" when run from classes. */
+    public static String version() {
+        String version = McpServers.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /**
+     * A stateless server: any replica answers any request, since nothing is kept between them. {@code clients} makes
+     * the client of the agent whose request it is from the transport context.
+     */
+    public static McpStatelessSyncServer stateless(McpStatelessServerTransport transport,
+            Function<McpTransportContext, AntechamberClient> clients) {
+        List<McpStatelessServerFeatures.SyncToolSpecification> tools = AgentTools.all().stream()
+                .map(tool -> McpStatelessServerFeatures.SyncToolSpecification.builder()
+                        .tool(tool.definition())
+                        .callHandler((context, request) -> tool.call(clients.apply(context), request.arguments()))
+                        .build())
+                .toList();
+        return McpServer.sync(transport)
+                .serverInfo(NAME, version())
+                .instructions(INSTRUCTIONS)
+                .capabilities(ServerCapabilities.builder().tools(false).build())
+                // the tools check their arguments against the same schemas, answering the API's VALIDATION_ERROR
+                .validateToolInputs(false)
+                .tools(tools)
+                .build();
+    }
+
+    /** A server for one session with one agent (stdio): every call acts as that agent. */
+    public static McpSyncServer forOneAgent(McpServerTransportProvider transport, AntechamberClient client) {
+        List<McpServerFeatures.SyncToolSpecification> tools = AgentTools.all().stream()
+                .map(tool -> McpServerFeatures.SyncToolSpecification.builder()
+                        .tool(tool.definition())
+                        .callHandler((exchange, request) -> tool.call(client, request.arguments()))
+                        .build())
+                .toList();
+        return McpServer.sync(transport)
+                .serverInfo(NAME, version())
+                .instructions(INSTRUCTIONS)
+                .capabilities(ServerCapabilities.builder().tools(false).build())
+                .validateToolInputs(false)
+                .tools(tools)
+                .build();
+    }
+}
