@@ -69,10 +69,14 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
-    /** The API, and the dashboard's sign-in form: the one page that takes a key. */
+    /**
+     * The API, the MCP endpoint (its tools call the API again with the same key, so a tool call costs its credential
+     * two tokens or more; limiting the endpoint itself also bounds protocol-only traffic and key guessing there), and
+     * the dashboard's sign-in form: the one page that takes a key.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !RequestPath.isApi(request) && !isSignIn(request);
+        return !RequestPath.isApi(request) && !RequestPath.isMcp(request) && !isSignIn(request);
     }
 
     @Override

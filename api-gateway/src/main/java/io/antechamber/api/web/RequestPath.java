@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 public final class RequestPath {
 
     private static final String API_PREFIX = "/v1/";
+    /** The Model Context Protocol endpoint (docs/mcp.md): the agent's side of the API, as tools. */
+    public static final String MCP = "/mcp";
 
     private RequestPath() {
     }
@@ -20,5 +22,9 @@ public final class RequestPath {
 
     public static boolean isApi(HttpServletRequest request) {
         return of(request).startsWith(API_PREFIX);
+    }
+
+    public static boolean isMcp(HttpServletRequest request) {
+        return MCP.equals(of(request));
     }
 }

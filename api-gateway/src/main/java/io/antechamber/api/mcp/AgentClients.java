@@ -1,0 +1,38 @@
+package io.antechamber.api.mcp;
+
+import io.antechamber.client.AntechamberClient;
+import io.antechamber.mcp.McpServers;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The client an MCP request's tools act through: the calling agent's own key against this server's API, so a tool
+ * does exactly what the API lets that agent do (authentication, room membership, idempotency, limits, read your
+ * writes). One HTTP client serves them all; the key lives only as long as the request.
+ */
+@Component
+class AgentClients {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final LoopbackApi api;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
+
+    AgentClients(LoopbackApi api) {
+        this.api = api;
+    }
+
+    AntechamberClient forKey(String agentKey) {
+        return AntechamberClient.builder()
+                .baseUrl(api.baseUrl())
+                .apiKey(agentKey)
+                .httpClient(http)
+                .userAgent("antechamber-mcp/" + McpServers.version())
+                .build();
+    }
+}
