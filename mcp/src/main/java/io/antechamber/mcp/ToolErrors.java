@@ -28,7 +28,7 @@ final class ToolErrors {
                     Map.of("fields", Map.of(invalid.argument(), invalid.problem())));
         }
         if (failure instanceof ApiException api) {
-            return error(String.valueOf(api.code()), api.status(), api.getMessage(), api.details());
+            return error(api.code(), api.status(), messageOf(api), api.details());
         }
         if (failure instanceof TransportException) {
             log.warn("tool {}: the Antechamber API could not be reached: {}", tool, failure.getMessage());
@@ -37,6 +37,18 @@ final class ToolErrors {
         }
         log.error("tool {} failed", tool, failure);
         return error("INTERNAL", 500, "the tool failed unexpectedly", Map.of());
+    }
+
+    /** The API's own message: the exception's adds the code, status and request id, which the error has apart. */
+    private static String messageOf(ApiException api) {
+        String message = api.getMessage();
+        String prefix = api.code() + " (" + api.status() + "): ";
+        if (message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        String suffix = " [request " + api.requestId() + "]";
+        return api.requestId() != null && message.endsWith(suffix)
+                ? message.substring(0, message.length() - suffix.length()) : message;
     }
 
     private static CallToolResult error(String code, int status, String message, Object details) {

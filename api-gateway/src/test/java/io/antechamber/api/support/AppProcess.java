@@ -54,7 +54,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** Surefire runs tests from a jar whose manifest names the class path; it passes the class path itself too. */
-    private static String classPath() {
+    public static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
