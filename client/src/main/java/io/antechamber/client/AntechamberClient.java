@@ -1,0 +1,162 @@
+package io.antechamber.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The Antechamber API for one credential (an agent's {@code ak_} or a human's {@code hk_} key). Thread-safe; build
+ * one and share it. Every call throws {@link ApiException} (by code) when the API refuses, and
+ * {@link TransportException} when no answer came.
+ *
+ * <pre>{@code
+ * AntechamberClient client = AntechamberClient.builder()
+ *         .baseUrl(URI.create("http://localhost:8080"))
+ *         .apiKey(System.getenv("ANTECHAMBER_AGENT_KEY"))
+ *         .build();
+ * CheckInResult result = client.checkIns().checkInAndWait("deploys",
+ *         CheckInRequest.builder("deploy v2 to production").riskLevel("high").build(), Duration.ofMinutes(30));
+ * }</pre>
+ */
+public final class AntechamberClient {
+
+    private final Transport transport;
+    private final CheckIns checkIns;
+    private final Tasks tasks;
+    private final Messages messages;
+    private final Rooms rooms;
+    private final Events events;
+
+    private AntechamberClient(Builder builder) {
+        ObjectMapper json = ClientJson.mapper();
+        HttpClient http = builder.httpClient != null ? builder.httpClient
+                : HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.transport = new Transport(http, withoutTrailingSlash(builder.baseUrl), builder.apiKey,
+                builder.requestTimeout, builder.userAgent, json);
+        Duration initial = builder.initialBackoff;
+        Duration max = builder.maxBackoff;
+        this.checkIns = new CheckIns(transport, () -> new Retrying(new Backoff(initial, max)));
+        this.tasks = new Tasks(transport, checkIns, () -> new Retrying(new Backoff(initial, max)));
+        this.messages = new Messages(transport);
+        this.rooms = new Rooms(transport);
+        this.events = new Events(transport, initial, max);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code GET /v1/me}: whose key this is. */
+    public Me me() {
+        return transport.data(transport.call("GET", "/v1/me", null), Me.class);
+    }
+
+    public CheckIns checkIns() {
+        return checkIns;
+    }
+
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Rooms rooms() {
+        return rooms;
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    /** The client's ObjectMapper: the API's JSON (snake_case, ISO-8601 instants), to render records back to it. */
+    public ObjectMapper json() {
+        return transport.json();
+    }
+
+    @Override
+    public String toString() {
+        return "AntechamberClient[" + transport + "]";
+    }
+
+    private static URI withoutTrailingSlash(URI baseUrl) {
+        String url = baseUrl.toString();
+        return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    /** Settings of a client; only {@link #baseUrl} and {@link #apiKey} are required. */
+    public static final class Builder {
+
+        private URI baseUrl;
+        private String apiKey;
+        private HttpClient httpClient;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private String userAgent = "antechamber-java-client";
+        private Duration initialBackoff = Duration.ofMillis(250);
+        private Duration maxBackoff = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        /** The server's root, without {@code /v1}, e.g. {@code http://localhost:8080}. */
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** The Bearer credential: an agent's or a human's API key. Never printed by the client. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** An HttpClient of the caller's (proxy, TLS); by default one that follows no redirects. */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** The connect timeout of the default HttpClient (default 10 s). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** How long a call may take (default 30 s); a {@code /wait} gets its own wait on top. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /** The backoff between retries of the waiting calls: first delay (default 250 ms), longest (default 10 s). */
+        public Builder backoff(Duration initial, Duration max) {
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        public AntechamberClient build() {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalArgumentException("an API key is required");
+            }
+            return new AntechamberClient(this);
+        }
+
+        @Override
+        public String toString() {
+            return "AntechamberClient.Builder[" + baseUrl + "]";
+        }
+    }
+}

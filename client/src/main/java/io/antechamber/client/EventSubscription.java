@@ -1,0 +1,218 @@
+package io.antechamber.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A room's events over Server-Sent Events, on a thread of its own. When the connection drops (the server restarts,
+ * the network fails, nothing arrives for {@link #SILENCE}, which is three heartbeats) it reconnects with backoff and
+ * {@code Last-Event-ID}, so the server sends what was missed. Delivery is at-least-once on the wire; an event whose id
+ * is not above the last one delivered is dropped here, so {@code onEvent} sees each event once and in order. A refusal
+ * that retrying cannot fix (401, 403, 404, 400) ends the subscription and is handed to {@code onFailure}.
+ */
+public final class EventSubscription implements AutoCloseable {
+
+    static final Duration SILENCE = Duration.ofSeconds(45);
+
+    private final Transport transport;
+    private final String path;
+    private final Consumer<Event> onEvent;
+    private final Consumer<ApiException> onFailure;
+    private final Backoff backoff;
+    private final SseParser parser;
+    private final Thread reader;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile boolean closed;
+    private volatile boolean connected;
+    private volatile InputStream current;
+    private volatile Instant lastActivity = Instant.now();
+    private volatile ApiException failure;
+    private String lastDelivered;
+
+    EventSubscription(Transport transport, String path, String lastEventId, Consumer<Event> onEvent,
+            Consumer<ApiException> onFailure, Backoff backoff) {
+        this.transport = transport;
+        this.path = path;
+        this.onEvent = onEvent;
+        this.onFailure = onFailure;
+        this.backoff = backoff;
+        this.lastDelivered = lastEventId;
+        this.parser = new SseParser(lastEventId, this::deliver);
+        this.reader = new Thread(this::run, "antechamber-events");
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    /** The id of the last event handed to {@code onEvent} (or the one it resumed from): where a new one would resume. */
+    public synchronized String lastEventId() {
+        return lastDelivered;
+    }
+
+    /** Whether a stream is open right now (false while reconnecting). */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /** The refusal that ended the subscription, or null while it runs or after {@link #close()}. */
+    public ApiException failure() {
+        return failure;
+    }
+
+    /** Waits until the subscription has ended (closed, or refused for good). */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeStream();
+        reader.interrupt();
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                try {
+                    readOneConnection();
+                } catch (ApiException refused) {
+                    if (!(refused instanceof InternalServerException || refused instanceof RateLimitedException)) {
+                        failure = refused;
+                        onFailure.accept(refused);
+                        return;
+                    }
+                    pause(refused);
+                    continue;
+                } catch (TransportException | IOException dropped) {
+                    // the connection failed or ended: reconnect below
+                }
+                pause(null);
+            }
+        } finally {
+            connected = false;
+            ended.countDown();
+        }
+    }
+
+    private void readOneConnection() throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        String resumeFrom = lastEventId();
+        if (resumeFrom != null) {
+            headers.put("Last-Event-ID", resumeFrom);
+        }
+        HttpResponse<InputStream> response = transport.stream(path, headers);
+        current = response.body();
+        if (closed) {
+            closeStream();
+            return;
+        }
+        connected = true;
+        lastActivity = Instant.now();
+        Thread watchdog = watchdog();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(current, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null && !closed; line = lines.readLine()) {
+                lastActivity = Instant.now();
+                backoff.reset();
+                parser.line(line);
+            }
+        } finally {
+            connected = false;
+            watchdog.interrupt();
+            parser.reset();
+        }
+    }
+
+    /** Closes a stream on which nothing, not even a heartbeat, arrived for {@link #SILENCE}: the peer is gone. */
+    private Thread watchdog() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (connected && !closed) {
+                    Thread.sleep(1000);
+                    if (Duration.between(lastActivity, Instant.now()).compareTo(SILENCE) > 0) {
+                        closeStream();
+                        return;
+                    }
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }, "antechamber-events-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return watchdog;
+    }
+
+    private void deliver(SseParser.Frame frame) {
+        Event event = parse(frame);
+        synchronized (this) {
+            if (event.id() != null && !isAfter(event.id(), lastDelivered)) {
+                return;
+            }
+            lastDelivered = event.id() != null ? event.id() : lastDelivered;
+        }
+        onEvent.accept(event);
+    }
+
+    private Event parse(SseParser.Frame frame) {
+        try {
+            JsonNode envelope = transport.json().readTree(frame.data());
+            Instant occurredAt = envelope.hasNonNull("occurred_at")
+                    ? Instant.parse(envelope.get("occurred_at").asText()) : null;
+            String id = frame.id() != null ? frame.id() : envelope.path("id").asText(null);
+            String type = envelope.path("type").asText(frame.event());
+            return new Event(id, type, envelope.path("room_id").asText(null), occurredAt, envelope.path("data"));
+        } catch (IOException | RuntimeException notAnEnvelope) {
+            throw new TransportException("an event that is not the API's envelope: " + frame.event(), notAnEnvelope);
+        }
+    }
+
+    /** Ids are numbers increasing within the room; anything else is compared as text. */
+    private static boolean isAfter(String id, String previous) {
+        if (previous == null) {
+            return true;
+        }
+        try {
+            return Long.parseLong(id) > Long.parseLong(previous);
+        } catch (NumberFormatException notNumbers) {
+            return !id.equals(previous);
+        }
+    }
+
+    private void pause(ApiException refused) {
+        if (closed) {
+            return;
+        }
+        Duration retryAfter = refused instanceof RateLimitedException limited ? limited.retryAfter()
+                : refused instanceof InternalServerException unavailable ? unavailable.retryAfter()
+                : parser.retryMillis() == null ? null : Duration.ofMillis(parser.retryMillis());
+        try {
+            Thread.sleep(backoff.nextDelay(retryAfter).toMillis());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    private void closeStream() {
+        InputStream stream = current;
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException alreadyGone) {
+                // closing is all that was wanted
+            }
+        }
+    }
+}
