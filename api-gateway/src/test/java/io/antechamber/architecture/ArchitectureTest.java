@@ -61,6 +61,16 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..",
                     "org.erdtman.jcs..", "io.antechamber.verify..");
 
+    /**
+     * The MCP tools act through the Java client with the caller's key, never on the service's insides: a tool can do
+     * exactly what the API lets that agent do, and the same tools run outside the server (stdio).
+     */
+    @ArchTest
+    static final ArchRule the_mcp_tools_reach_the_service_only_through_the_client = noClasses()
+            .that().resideInAPackage("io.antechamber.mcp..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.antechamber.api..", "io.antechamber.command..",
+                    "io.antechamber.query..", "io.antechamber.events..", "org.springframework..", "jakarta..");
+
     @ArchTest
     static final ArchRule aggregates_import_no_spring = noClasses()
             .that().containAnyFieldsThat(com.tngtech.archunit.base.DescribedPredicate.describe(

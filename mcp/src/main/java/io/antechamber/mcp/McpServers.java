@@ -49,7 +49,7 @@ public final class McpServers {
                         .callHandler((context, request) -> tool.call(clients.apply(context), request.arguments()))
                         .build())
                 .toList();
-        return McpServer.sync(transport)
+        return McpServer.sync(new MalformedRequestGuard(transport))
                 .serverInfo(NAME, version())
                 .instructions(INSTRUCTIONS)
                 .capabilities(ServerCapabilities.builder().tools(false).build())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.antechamber.api.support.Http;
 import io.antechamber.api.support.IntegrationTest;
+import io.antechamber.api.support.OwnServlets;
 import io.antechamber.api.support.Response;
 import io.antechamber.api.support.TestApi;
 import java.util.ArrayList;
@@ -22,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -105,6 +108,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
          */
         WATCHER_READ(true, true, false, EnumSet.of(Caller.ADMIN, Caller.REVIEWER_MEMBER, Caller.REVIEWER_OUTSIDER,
                 Caller.AGENT_MEMBER)),
+        /** Agent, about the caller's own org: any claimed agent, a member of a room or not (the MCP endpoint). */
+        AGENT_ORG(false, true, true, EnumSet.of(Caller.AGENT_MEMBER, Caller.AGENT_OUTSIDER)),
         /** The watcher's owner (here: the member agent) or an org admin; a reviewer member is neither. */
         WATCHER_OWNER_OR_ADMIN(true, true, false, EnumSet.of(Caller.ADMIN, Caller.AGENT_MEMBER));
 
@@ -297,7 +302,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         Access.HUMAN_ORG, Set.of(404)),
                 new Endpoint("DELETE", "/v1/push/subscriptions",
                         "/v1/push/subscriptions?endpoint=https%3A%2F%2F203.0.113.10%2Fpush%2Fx", null,
-                        Access.HUMAN_ORG, Set.of(404)));
+                        Access.HUMAN_ORG, Set.of(404)),
+                // the MCP endpoint: the key is checked before the MCP layer; what the tools may do is the API's rows
+                row("POST", "/mcp", "/mcp", Map.of("jsonrpc", "2.0", "id", 1, "method", "tools/list"),
+                        Access.AGENT_ORG));
     }
 
     /**
@@ -329,6 +337,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping handlerMapping;
+
+    @Autowired
+    private ListableBeanFactory beans;
 
     private Http client;
     private TestApi setup;
@@ -460,6 +471,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 methods.forEach(m -> info.getPatternValues().forEach(p -> served.add(m + " " + p)));
             }
         });
+
+        served.addAll(OwnServlets.endpoints(beans.getBeansOfType(ServletRegistrationBean.class).values()));
 
         assertThat(endpoints().stream().map(Endpoint::key).toList()).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(served);

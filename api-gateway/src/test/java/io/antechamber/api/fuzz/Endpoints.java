@@ -16,7 +16,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every endpoint the running application maps, read from Spring's own handler mapping, so endpoints added later are
  * fuzzed without anyone listing them. Streaming endpoints (SSE, emitters) are left out: they never finish. So are
- * the dashboard's pages: they answer HTML pages, not the API's JSON errors.
+ * the dashboard's pages: they answer HTML pages, not the API's JSON errors. The MCP endpoint is a servlet of its own
+ * speaking JSON-RPC, whose errors after authentication are JSON-RPC's, not the API's shape: McpHttpTest sends it
+ * hostile bodies.
  */
 final class Endpoints {
 

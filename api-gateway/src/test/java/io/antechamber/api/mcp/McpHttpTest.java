@@ -206,6 +206,28 @@ class McpHttpTest extends IntegrationTest {
                 .expectError(405, "METHOD_NOT_ALLOWED");
     }
 
+    @Test
+    void hostile_bodies_get_a_4xx_or_a_json_rpc_error_never_a_5xx() {
+        List<String> bodies = List.of("not json", "[]", "{}", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"nope\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":\"x\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"claim_task\","
+                        + "\"arguments\":\"x\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"claim_task\","
+                        + "\"arguments\":{\"check_in_id\":[1]}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":[1]}");
+        for (String body : bodies) {
+            Response response = post(body, agent.key());
+            assertThat(response.status()).as("%s answered %s", body, response.text()).isLessThan(500);
+        }
+        Response unknownTool = post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"delete_everything\",\"arguments\":{}}}", agent.key()).expect(200);
+        assertThat(unknownTool.json().get("error").get("code").asInt()).isEqualTo(-32602);
+
+        post("{\"x\":\"" + "a".repeat(70_000) + "\"}", agent.key()).expectError(413, "PAYLOAD_TOO_LARGE");
+    }
+
     private Response post(String body, String key) {
         Http.Call call = http.post("/mcp", body).header("Accept", "application/json, text/event-stream");
         return (key == null ? call : call.auth(key)).send();

@@ -3,6 +3,7 @@ package io.antechamber.api.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antechamber.api.support.Http;
+import io.antechamber.api.support.OwnServlets;
 import io.antechamber.api.support.StandaloneApp;
 import io.antechamber.api.support.TestDatabase;
 import io.antechamber.events.watcher.DisableWatcher;
@@ -23,6 +24,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -68,6 +70,10 @@ class ReadYourWritesAcrossReplicasTest {
             "DELETE /v1/push/subscriptions",
             "the row is deleted in the request's transaction, before the 204; WebPushTest unsubscribes and finds a"
                     + " second unsubscribe answering 404 at once",
+            "POST /mcp",
+            "the MCP tools write only through the /v1 endpoints above, with the caller's key, on the replica that"
+                    + " answers the tool call, so their reads are those endpoints' reads; McpHttpTest reads every"
+                    + " tool's effect back over the API",
             "POST /v1/admin/signing-keys/rotate",
             "the rotation commits the new active key in signing_keys before it answers, and every replica reads the"
                     + " active key from there at each signature and lists keys from there; CheckpointApiTest reads"
@@ -96,6 +102,7 @@ class ReadYourWritesAcrossReplicasTest {
                 .forEach((info, method) -> info.getMethodsCondition().getMethods().stream().filter(WRITES::contains)
                         .forEach(verb -> info.getPatternValues().stream().filter(p -> p.startsWith("/v1/"))
                                 .forEach(pattern -> served.add(verb + " " + pattern))));
+        served.addAll(OwnServlets.endpoints(one.beans(ServletRegistrationBean.class)));
 
         List<String> accounted = new ArrayList<>(Journey.ENDPOINTS);
         accounted.addAll(PROVEN_ELSEWHERE.keySet());

@@ -2,6 +2,7 @@ package io.antechamber.api.support;
 
 import io.antechamber.api.AntechamberApplication;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,6 +42,10 @@ public final class StandaloneApp implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    public <T> Collection<T> beans(Class<T> type) {
+        return context.getBeansOfType(type).values();
     }
 
     public <T> T bean(String name, Class<T> type) {
