@@ -1,29 +1,37 @@
 package io.antechamber.api.mcp;
 
+import java.net.InetAddress;
 import java.net.URI;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the MCP tools reach this server's API: {@code antechamber.mcp.api-url}, else this replica itself on the
- * loopback address and the port it listens on, known once the web server has started.
+ * Where the MCP tools reach this server's API: {@code antechamber.mcp.api-url}, else this replica itself, on the
+ * loopback address (or the one address it listens on, {@code server.address}) and the port it listens on, known once
+ * the web server has started.
  */
 @Component
 class LoopbackApi implements ApplicationListener<WebServerInitializedEvent> {
 
     private final URI configured;
+    private final String host;
     private volatile URI own;
 
-    LoopbackApi(McpProperties properties) {
+    LoopbackApi(McpProperties properties, ServerProperties server) {
         this.configured = properties.apiUrl();
+        InetAddress address = server.getAddress();
+        this.host = address == null || address.isAnyLocalAddress() ? "127.0.0.1"
+                : address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
+                : address.getHostAddress();
     }
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         // the management server, when it has a port of its own, has a namespace; the API's server has none
         if (event.getApplicationContext().getServerNamespace() == null) {
-            own = URI.create("http://127.0.0.1:" + event.getWebServer().getPort());
+            own = URI.create("http://" + host + ":" + event.getWebServer().getPort());
         }
     }
 
