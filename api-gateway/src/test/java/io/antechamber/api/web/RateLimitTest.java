@@ -63,6 +63,21 @@ class RateLimitTest {
     }
 
     @Test
+    void calls_to_the_mcp_endpoint_spend_the_agents_own_bucket() {
+        TestApi.Agent agent = api.newAgent(api.newOrg(), "mcp-agent");
+        String toolsList = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        Response last = null;
+        for (int i = 0; i < BURST * 2 && (last == null || last.status() != 429); i++) {
+            last = http.post("/mcp", toolsList).header("Accept", "application/json, text/event-stream")
+                    .auth(agent.key()).send();
+        }
+        last.expectError(429, "RATE_LIMITED");
+        assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
+
+        http.get("/v1/me").auth(agent.key()).send().expectError(429, "RATE_LIMITED");
+    }
+
+    @Test
     void the_eleventh_self_registration_from_one_address_in_an_hour_is_429_with_retry_after() {
         List<Response> answers = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
