@@ -43,7 +43,7 @@ class NoSecretAnywhereTest extends IntegrationTest {
     private static final Map<String, LogLevel> VERBOSE = Map.of("io.antechamber", LogLevel.DEBUG,
             "org.axonframework", LogLevel.DEBUG, "org.springframework.web", LogLevel.TRACE,
             "org.springframework.jdbc", LogLevel.DEBUG, "org.apache.catalina", LogLevel.DEBUG,
-            "org.apache.coyote", LogLevel.DEBUG);
+            "org.apache.coyote", LogLevel.DEBUG, "io.modelcontextprotocol", LogLevel.DEBUG);
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -82,8 +82,12 @@ class NoSecretAnywhereTest extends IntegrationTest {
         JsonNode registered = issue("/v1/agents/register", Map.of("name", "registered"), owner);
         keep("registered agent key", registered.get("api_key").asText());
         String agentId = registered.get("agent").get("id").asText();
-        keep("rotated agent key", issue("/v1/agents/" + agentId + "/rotate-key", Map.of(), owner)
+        String agentKey = keep("rotated agent key", issue("/v1/agents/" + agentId + "/rotate-key", Map.of(), owner)
                 .get("api_key").asText());
+        // a tool call over MCP: the key travels to /mcp and, from there, on the tool's own calls to the API
+        http.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"list_rooms\",\"arguments\":{}}}").header("Accept", "application/json, text/event-stream")
+                .auth(agentKey).send().expect(200);
 
         JsonNode selfRegistered = issue("/v1/agents/self-register", Map.of("name", "self"), null);
         String selfKey = keep("self-registered key", selfRegistered.get("api_key").asText());
