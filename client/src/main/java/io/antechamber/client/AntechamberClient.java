@@ -28,6 +28,7 @@ public final class AntechamberClient {
     private final Messages messages;
     private final Rooms rooms;
     private final Events events;
+    private final ReceiptCheck receipts;
 
     private AntechamberClient(Builder builder) {
         ObjectMapper json = ClientJson.mapper();
@@ -43,6 +44,7 @@ public final class AntechamberClient {
         this.messages = new Messages(transport);
         this.rooms = new Rooms(transport);
         this.events = new Events(transport, initial, max);
+        this.receipts = new ReceiptCheck(transport, checkIns);
     }
 
     public static Builder builder() {
@@ -72,6 +74,11 @@ public final class AntechamberClient {
 
     public Events events() {
         return events;
+    }
+
+    /** Verifies decision receipts against the server's public keys. */
+    public ReceiptCheck receipts() {
+        return receipts;
     }
 
     /** The client's ObjectMapper: the API's JSON (snake_case, ISO-8601 instants), to render records back to it. */

@@ -98,18 +98,7 @@ public final class CheckIns {
                 return CheckInResult.timedOut(last);
             }
             Duration slice = left.compareTo(MAX_SINGLE_WAIT) > 0 ? MAX_SINGLE_WAIT : left;
-            try {
-                last = await(created.id(), slice);
-            } catch (RuntimeException failure) {
-                try {
-                    retry.pauseOrThrow(failure, deadline, false);
-                } catch (TransportException | InternalServerException | RateLimitedException outOfTime) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw outOfTime;
-                    }
-                    return CheckInResult.timedOut(last);
-                }
-            }
+            last = retry.attempt(() -> await(created.id(), slice), deadline).orElse(last);
         }
         return CheckInResult.resolved(last);
     }

@@ -1,6 +1,7 @@
 package io.antechamber.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * the network fails, nothing arrives for {@link #SILENCE}, which is three heartbeats) it reconnects with backoff and
  * {@code Last-Event-ID}, so the server sends what was missed. Delivery is at-least-once on the wire; an event whose id
  * is not above the last one delivered is dropped here, so {@code onEvent} sees each event once and in order. A refusal
- * that retrying cannot fix (401, 403, 404, 400) ends the subscription and is handed to {@code onFailure}.
+ * that retrying cannot fix (401, 403, 404, 400) ends the subscription and is handed to {@code onFailure}. So does an
+ * exception thrown by {@code onEvent} (it reaches the thread's uncaught-exception handler).
  */
 public final class EventSubscription implements AutoCloseable {
 
@@ -154,27 +156,38 @@ public final class EventSubscription implements AutoCloseable {
         return watchdog;
     }
 
+    /**
+     * Hands the event on unless it was delivered before. The resume point moves only once {@code onEvent} returned, so
+     * an event whose handler threw is sent again by a later subscription from {@link #lastEventId()}.
+     */
     private void deliver(SseParser.Frame frame) {
         Event event = parse(frame);
-        synchronized (this) {
-            if (event.id() != null && !isAfter(event.id(), lastDelivered)) {
-                return;
-            }
-            lastDelivered = event.id() != null ? event.id() : lastDelivered;
+        String previous = lastEventId();
+        if (event.id() != null && !isAfter(event.id(), previous)) {
+            return;
         }
-        onEvent.accept(event);
+        try {
+            onEvent.accept(event);
+        } catch (RuntimeException handlerFailed) {
+            closed = true;
+            // wrapped, so the reconnect loop cannot mistake the handler's own ApiException for the stream's
+            throw new IllegalStateException("onEvent failed on event " + event.id(), handlerFailed);
+        }
+        synchronized (this) {
+            lastDelivered = event.id() != null ? event.id() : previous;
+        }
     }
 
+    /** The envelope of a frame; a frame that is not one still reaches {@code onEvent}, its text as {@code data}. */
     private Event parse(SseParser.Frame frame) {
         try {
             JsonNode envelope = transport.json().readTree(frame.data());
             Instant occurredAt = envelope.hasNonNull("occurred_at")
                     ? Instant.parse(envelope.get("occurred_at").asText()) : null;
-            String id = frame.id() != null ? frame.id() : envelope.path("id").asText(null);
             String type = envelope.path("type").asText(frame.event());
-            return new Event(id, type, envelope.path("room_id").asText(null), occurredAt, envelope.path("data"));
+            return new Event(frame.id(), type, envelope.path("room_id").asText(null), occurredAt, envelope.path("data"));
         } catch (IOException | RuntimeException notAnEnvelope) {
-            throw new TransportException("an event that is not the API's envelope: " + frame.event(), notAnEnvelope);
+            return new Event(frame.id(), frame.event(), null, null, TextNode.valueOf(frame.data()));
         }
     }
 

@@ -2,12 +2,13 @@ package io.antechamber.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Runs calls again after the failures a later attempt can outlive: no answer (the server is restarting or the network
  * dropped), a 5xx, and 429 (after its {@code Retry-After}). Any other 4xx is the caller's to handle and is thrown at
- * once. Stops at a deadline by throwing the last failure.
+ * once, as is any failure once the thread is interrupted.
  */
 final class Retrying {
 
@@ -17,6 +18,11 @@ final class Retrying {
         this.backoff = backoff;
     }
 
+    /**
+     * Calls until an answer comes; after {@code deadline} the last failure is thrown. {@code conflictMeansInFlight}:
+     * a create repeated with its Idempotency-Key is 409 only while the first attempt still holds the key (a create has
+     * no other conflict), so then 409 is worth waiting out too.
+     */
     <T> T call(Supplier<T> call, Instant deadline, boolean conflictMeansInFlight) {
         while (true) {
             try {
@@ -24,28 +30,45 @@ final class Retrying {
                 backoff.reset();
                 return answer;
             } catch (RuntimeException failure) {
-                pauseOrThrow(failure, deadline, conflictMeansInFlight);
+                if (!pausedAfter(failure, deadline, conflictMeansInFlight)) {
+                    throw failure;
+                }
             }
         }
     }
 
-    /** Sleeps before the next attempt if {@code failure} is worth one and there is time left; else rethrows it. */
-    void pauseOrThrow(RuntimeException failure, Instant deadline, boolean conflictMeansInFlight) {
+    /**
+     * One attempt: its answer; or, after a failure worth retrying, empty once the backoff pause (cut short at
+     * {@code deadline}) is over, for the caller to decide whether to go on.
+     */
+    <T> Optional<T> attempt(Supplier<T> call, Instant deadline) {
+        try {
+            T answer = call.get();
+            backoff.reset();
+            return Optional.of(answer);
+        } catch (RuntimeException failure) {
+            if (!isRetryable(failure, false) || Thread.currentThread().isInterrupted()) {
+                throw failure;
+            }
+            pausedAfter(failure, deadline, false);
+            return Optional.empty();
+        }
+    }
+
+    /** Pauses before the next attempt; false when the failure is not worth one or no time is left. */
+    private boolean pausedAfter(RuntimeException failure, Instant deadline, boolean conflictMeansInFlight) {
         if (!isRetryable(failure, conflictMeansInFlight) || Thread.currentThread().isInterrupted()) {
-            throw failure;
+            return false;
         }
         Duration left = Duration.between(Instant.now(), deadline);
         if (left.isNegative() || left.isZero()) {
-            throw failure;
+            return false;
         }
         Duration delay = backoff.nextDelay(retryAfter(failure));
         sleep(delay.compareTo(left) > 0 ? left : delay);
+        return true;
     }
 
-    /**
-     * {@code conflictMeansInFlight}: a create repeated with its Idempotency-Key is 409 only while the first attempt
-     * still holds the key (it has no other conflict), so then 409 is worth waiting out too.
-     */
     private static boolean isRetryable(RuntimeException failure, boolean conflictMeansInFlight) {
         return failure instanceof TransportException || failure instanceof InternalServerException
                 || failure instanceof RateLimitedException

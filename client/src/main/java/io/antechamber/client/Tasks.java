@@ -85,18 +85,7 @@ public final class Tasks {
                 return CheckInResult.timedOut(last);
             }
             Duration slice = left.compareTo(REVIEW_SLICE) > 0 ? REVIEW_SLICE : left;
-            try {
-                last = checkIns.await(id, slice);
-            } catch (RuntimeException failure) {
-                try {
-                    retry.pauseOrThrow(failure, deadline, false);
-                } catch (TransportException | InternalServerException | RateLimitedException outOfTime) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw outOfTime;
-                    }
-                    return CheckInResult.timedOut(last);
-                }
-            }
+            last = retry.attempt(() -> checkIns.await(id, slice), deadline).orElse(last);
         }
     }
 

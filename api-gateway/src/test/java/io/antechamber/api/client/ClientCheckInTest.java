@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.antechamber.api.support.IntegrationTest;
 import io.antechamber.api.support.TestApi;
 import io.antechamber.client.AntechamberClient;
 import io.antechamber.client.ApiException;
 import io.antechamber.client.CheckIn;
 import io.antechamber.client.CheckInRequest;
+import io.antechamber.client.CheckInResult;
 import io.antechamber.client.ConflictException;
 import io.antechamber.client.ForbiddenException;
 import io.antechamber.client.Me;
@@ -20,11 +22,14 @@ import io.antechamber.client.Page;
 import io.antechamber.client.PageRequest;
 import io.antechamber.client.PolicyForbidsException;
 import io.antechamber.client.QueueFilter;
+import io.antechamber.client.Receipt;
 import io.antechamber.client.SubmitRequest;
 import io.antechamber.client.TaskRequest;
 import io.antechamber.client.TransportException;
 import io.antechamber.client.UnauthorizedException;
 import io.antechamber.client.ValidationException;
+import io.antechamber.verify.VerificationFailure;
+import io.antechamber.verify.VerifiedReceipt;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -144,11 +149,26 @@ class ClientCheckInTest extends IntegrationTest {
     }
 
     @Test
+    void a_decision_receipt_verifies_against_the_servers_public_key_and_an_altered_one_does_not() throws Exception {
+        CheckIn created = agent.checkIns().create(room.slug(), CheckInRequest.of("publish the release notes"));
+        human.checkIns().approve(created.id(), "ship it");
+
+        VerifiedReceipt verified = agent.receipts().verify(created.id());
+
+        assertThat(verified.payload().path("check_in_id").asText()).isEqualTo(created.id());
+        assertThat(verified.payload().path("outcome").asText()).isEqualTo("approved");
+        Receipt receipt = agent.checkIns().receipt(created.id());
+        ObjectNode altered = receipt.payload().deepCopy();
+        altered.put("outcome", "rejected");
+        assertThatThrownBy(() -> agent.receipts().verify(new Receipt(receipt.receipt(), altered)))
+                .isInstanceOf(VerificationFailure.class).hasMessageContaining("outcome");
+        assertThatThrownBy(() -> agent.receipts().verify(new Receipt(receipt.receipt().substring(1), null)))
+                .isInstanceOf(VerificationFailure.class);
+    }
+
+    @Test
     void a_check_in_the_policy_forbids_names_the_rejected_check_in_and_the_rule() {
-        api.putPolicy(org, room, Map.of("default_action", "require_approval", "default_timeout_ms", 3_600_000,
-                "default_timeout_action", "cancel", "rules", List.of(Map.of("id",
-                "no-prod", "effect", "forbid", "conditions",
-                List.of(Map.of("field", "action", "op", "contains", "value", "production")))))).expect(200);
+        forbidProduction();
 
         PolicyForbidsException forbidden = catchThrowableOfType(PolicyForbidsException.class,
                 () -> agent.checkIns().create(room.slug(), CheckInRequest.of("wipe production")));
@@ -199,6 +219,60 @@ class ClientCheckInTest extends IntegrationTest {
     }
 
     @Test
+    void a_review_asking_for_changes_reaches_the_agent_waiting_on_its_submitted_task() throws Exception {
+        CheckIn task = human.tasks().post(room.slug(), TaskRequest.of("write the migration guide"));
+        agent.tasks().claim(task.id());
+        agent.tasks().submit(task.id(), SubmitRequest.of("first draft"));
+
+        CompletableFuture<CheckInResult> review = CompletableFuture.supplyAsync(
+                () -> agent.tasks().awaitReview(task.id(), Duration.ofMinutes(1)));
+        human.checkIns().modify(task.id(), Map.of("add", "a rollback section"), "almost");
+
+        CheckInResult changes = review.get(60, TimeUnit.SECONDS);
+        assertThat(changes.status()).isEqualTo(CheckInResult.Status.MODIFIED);
+        assertThat(changes.checkIn().status()).isEqualTo("claimed");
+        assertThat(changes.modifications()).containsEntry("add", "a rollback section");
+
+        agent.tasks().submit(task.id(), SubmitRequest.of("second draft, with rollback"));
+        CompletableFuture<CheckInResult> second = CompletableFuture.supplyAsync(
+                () -> agent.tasks().awaitReview(task.id(), Duration.ofMinutes(1)));
+        human.checkIns().reject(task.id(), "no longer needed");
+        assertThat(second.get(60, TimeUnit.SECONDS).status()).isEqualTo(CheckInResult.Status.REJECTED);
+    }
+
+    @Test
+    void check_in_and_wait_returns_the_decision_or_a_timeout_that_names_the_check_in() throws Exception {
+        CompletableFuture<CheckInResult> waiting = CompletableFuture.supplyAsync(() -> agent.checkIns()
+                .checkInAndWait(room.slug(), CheckInRequest.of("purge the cdn cache"), Duration.ofMinutes(2)));
+        String id = api.eventually(http.get("/v1/rooms/" + room.id() + "/check-ins?status=pending")
+                .auth(org.humanKey()), data -> data.size() == 1).get(0).get("id").asText();
+        human.checkIns().reject(id, "peak hours");
+        CheckInResult rejected = waiting.get(60, TimeUnit.SECONDS);
+        assertThat(rejected.status()).isEqualTo(CheckInResult.Status.REJECTED);
+        assertThat(rejected.reason()).isEqualTo("peak hours");
+        assertThat(rejected.isApproved()).isFalse();
+
+        CheckInResult timedOut = agent.checkIns().checkInAndWait(room.slug(), CheckInRequest.of("purge again"),
+                Duration.ofSeconds(1));
+        assertThat(timedOut.status()).isEqualTo(CheckInResult.Status.TIMED_OUT);
+        assertThat(timedOut.checkInId()).startsWith("ci_");
+        assertThat(agent.checkIns().withdraw(timedOut.checkInId()).status()).isEqualTo("withdrawn");
+    }
+
+    @Test
+    void check_in_and_wait_answers_a_forbidden_check_in_as_rejected_and_throws_other_refusals() {
+        forbidProduction();
+
+        CheckInResult forbidden = agent.checkIns().checkInAndWait(room.slug(), CheckInRequest.of("wipe production"),
+                Duration.ofSeconds(30));
+
+        assertThat(forbidden.status()).isEqualTo(CheckInResult.Status.REJECTED);
+        assertThat(forbidden.checkIn().policy().ruleId()).isEqualTo("no-prod");
+        assertThatThrownBy(() -> agent.checkIns().checkInAndWait("no-such-room", CheckInRequest.of("x"),
+                Duration.ofSeconds(30))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void the_client_says_who_it_is_and_lists_its_rooms() {
         Me me = agent.me();
         assertThat(me.type()).isEqualTo("agent");
@@ -206,6 +280,13 @@ class ClientCheckInTest extends IntegrationTest {
         assertThat(me.orgId()).isEqualTo(org.id());
         assertThat(agent.rooms().list()).extracting(r -> r.slug()).contains("deploys");
         assertThat(agent.rooms().get("deploys").id()).isEqualTo(room.id());
+    }
+
+    private void forbidProduction() {
+        api.putPolicy(org, room, Map.of("default_action", "require_approval", "default_timeout_ms", 3_600_000,
+                "default_timeout_action", "cancel", "rules", List.of(Map.of("id", "no-prod", "effect", "forbid",
+                        "conditions", List.of(Map.of("field", "action", "op", "contains", "value", "production"))))))
+                .expect(200);
     }
 
     private AntechamberClient client(String key) {
