@@ -42,7 +42,9 @@ class WaitAfterListenerLossTest extends IntegrationTest {
         String id = pendingCheckIn("deploy");
         int listener = listenerPid();
         CompletableFuture<Timed> waiting = waitInBackground(id);
-        await("the wait holds").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        // an answered wait stays answered: the long atMost only spares a loaded machine's stalls
+        await("the wait holds").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30))
+                .failFast("the wait answered before any decision", waiting::isDone)
                 .until(() -> !waiting.isDone());
 
         terminate(listener);
@@ -65,7 +67,8 @@ class WaitAfterListenerLossTest extends IntegrationTest {
         });
         String id = pendingCheckIn("deploy");
         CompletableFuture<Timed> waiting = waitInBackground(id);
-        await("the wait holds").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        await("the wait holds").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30))
+                .failFast("the wait answered before any decision", waiting::isDone)
                 .until(() -> !waiting.isDone());
         api.decide(org, id, "reject", null).expect(200);
 

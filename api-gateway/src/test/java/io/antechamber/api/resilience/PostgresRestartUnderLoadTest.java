@@ -26,7 +26,13 @@ class PostgresRestartUnderLoadTest {
     private static final String ADMIN = "pg-restart-admin-token-0123456789abcdef";
     private static final int AGENTS = 4;
     private static final int RESTARTS = 3;
-    private static final int WRITES_BETWEEN = 150;
+    /**
+     * Writes acknowledged before the first stop and after each recovery: 60 is about four rounds of each of the four
+     * agents, so every kind of write (check-in, message, each decision, a check-in left to each timeout action) is
+     * acknowledged in every phase, and the 2-4 s timeouts of one phase fall due around the next stop. 150 (600 writes
+     * in all) only repeated those phases, for half a minute more.
+     */
+    private static final int WRITES_BETWEEN = 60;
     /** How long PostgreSQL stays down: long enough for every connection of the pool to be found broken. */
     private static final Duration OUTAGE = Duration.ofSeconds(3);
     private static final Duration RECOVERY = Duration.ofMinutes(2);

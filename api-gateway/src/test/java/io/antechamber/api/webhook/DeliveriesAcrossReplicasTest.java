@@ -24,6 +24,8 @@ class DeliveriesAcrossReplicasTest {
 
     private static final String ADMIN = "delivery-replicas-admin-token-0123456789";
     private static final int EVENTS_PER_REPLICA = 20;
+    /** How long the count must stay exactly right once every event arrived: three polls of each replica. */
+    private static final Duration HOLD = Duration.ofSeconds(3);
 
     @Test
     void each_event_is_delivered_once_whichever_replica_handled_its_command() throws Exception {
@@ -46,9 +48,14 @@ class DeliveriesAcrossReplicasTest {
                 }
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 2 * EVENTS_PER_REPLICA);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                    .until(() -> receiver.received().size() == 2 * EVENTS_PER_REPLICA);
+            int expected = 2 * EVENTS_PER_REPLICA;
+            await().atMost(Duration.ofMinutes(2)).until(() -> receiver.received().size() >= expected);
+            // then no second delivery for a while: each replica polls for due deliveries every second. The count
+            // only grows, so a generous atMost cannot let a duplicate pass; it only spares a loaded machine's stall
+            // (a 4 s window for a 2 s hold failed once under load). A duplicate fails at once, by failFast.
+            await().during(HOLD).atMost(HOLD.plus(Duration.ofMinutes(1)))
+                    .failFast("an event was delivered more than once", () -> receiver.received().size() > expected)
+                    .until(() -> receiver.received().size() == expected);
             Map<String, Long> perId = receiver.received().stream()
                     .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
             assertThat(perId).hasSize(2 * EVENTS_PER_REPLICA);

@@ -141,8 +141,10 @@ class RedisTransportTest {
             assertThat(statuses).hasSize(80).allMatch(status -> status == 201 || status == 200);
 
             Awaitility.await().atMost(PATIENCE).until(() -> pausedLines(output, redis) == 1);
-            // the publisher retries with backoff meanwhile; none of its tries adds a line
-            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+            // the publisher retries with backoff meanwhile; none of its tries adds a line (lines only add up, so the
+            // long atMost lets no second line pass; it spares a loaded machine's stalls)
+            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofMinutes(1))
+                    .failFast("a second line about the paused publishing", () -> pausedLines(output, redis) > 1)
                     .until(() -> pausedLines(output, redis) == 1);
 
             redis.startRefusingPublish();
