@@ -522,3 +522,12 @@ inbox_run() {
     --requests "${INBOX_REQUESTS:-1000}" --out "$1/inbox.json" >&2
   stop_app
 }
+
+# The MCP scenario (bench/mcp): an MCP tool call (await_decision through POST /mcp) against the API call it makes
+# (GET /v1/check-ins/:id/wait) and B_http, $2 of each on the same client and connection. Writes $1/mcp.json.
+mcp_run() {
+  start_app mcp
+  log "mcp: await_decision through POST /mcp against the API's /wait (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  loadgen mcp --url "$URL" --admin-token "$ADMIN_TOKEN" --requests "$2" --out "$1/mcp.json" >&2
+  stop_app
+}

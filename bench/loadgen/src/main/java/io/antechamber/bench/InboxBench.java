@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,10 +100,11 @@ final class InboxBench {
             ping[i] = timed(client, base + "/v1/ping");
             inbox[i] = timed(client, base + "/");
         }
-        out.put("b_http", stats(ping));
-        out.put("inbox_first_page", stats(inbox));
+        out.put("b_http", Latencies.stats(ping));
+        out.put("inbox_first_page", Latencies.stats(inbox));
         System.out.printf(Locale.ROOT, "inbox: first page p50 %.2f ms, p99 %.2f ms; B_http p50 %.2f ms, p99 %.2f ms%n",
-                percentile(inbox, 50), percentile(inbox, 99), percentile(ping, 50), percentile(ping, 99));
+                Latencies.percentile(inbox, 50), Latencies.percentile(inbox, 99), Latencies.percentile(ping, 50),
+                Latencies.percentile(ping, 99));
         Main.write(Main.required(args, "out"), out);
     }
 
@@ -139,21 +139,6 @@ final class InboxBench {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static Map<String, Object> stats(double[] ms) {
-        Map<String, Object> result = Main.map();
-        result.put("requests", ms.length);
-        result.put("p50_ms", percentile(ms, 50));
-        result.put("p99_ms", percentile(ms, 99));
-        result.put("max_ms", percentile(ms, 100));
-        return result;
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
 
     /** The check-ins, spread over the agents, each agent on its own connection and thread. */
     private static void create(URI uri, List<String> agentKeys, int checkIns) throws Exception {

@@ -60,6 +60,8 @@ public final class Main {
             case "backtest-summary" -> Report.backtestSummary(args);
             case "inbox" -> InboxBench.run(args);
             case "inbox-summary" -> Report.inboxSummary(args);
+            case "mcp" -> McpBench.run(args);
+            case "mcp-summary" -> Report.mcpSummary(args);
             case "report" -> Report.run(args);
             case "jfr-top" -> JfrTop.run(args);
             default -> throw new IllegalArgumentException("unknown subcommand " + argv[0]);

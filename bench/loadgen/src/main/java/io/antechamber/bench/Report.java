@@ -227,6 +227,33 @@ final class Report {
                 inbox.path("check_ins_on_page").asInt());
     }
 
+    static void mcpSummary(Map<String, String> args) throws IOException {
+        Report report = new Report(new File("."));
+        report.line("%-9s %-44s %14s %9s %9s  %s", "SCENARIO", "what", "", "p50 ms", "p99 ms", "");
+        report.mcp(Main.JSON.readTree(new File(Main.required(args, "file"))));
+        System.out.print(report.text);
+    }
+
+    /** An MCP tool call against the API call it makes and a ping, all on the same client and connection. */
+    private void mcp(JsonNode mcp) {
+        if (mcp.isMissingNode()) {
+            return;
+        }
+        JsonNode ping = mcp.path("b_http");
+        JsonNode api = mcp.path("api_wait");
+        JsonNode tool = mcp.path("mcp_await_decision");
+        line("%-9s %-44s %14s %9.2f %9.2f", "B_http", "GET /v1/ping, 1 connection", "",
+                ping.path("p50_ms").asDouble(), ping.path("p99_ms").asDouble());
+        line("%-9s %-44s %14s %9.2f %9.2f  / B_http p50 %.1f, p99 %.1f", "api-wait",
+                "GET /v1/check-ins/:id/wait (decided), agent", "", api.path("p50_ms").asDouble(),
+                api.path("p99_ms").asDouble(), api.path("p50_ms").asDouble() / ping.path("p50_ms").asDouble(),
+                api.path("p99_ms").asDouble() / ping.path("p99_ms").asDouble());
+        line("%-9s %-44s %14s %9.2f %9.2f  / api-wait p50 %.1f, p99 %.1f", "mcp",
+                "POST /mcp tools/call await_decision, agent", "", tool.path("p50_ms").asDouble(),
+                tool.path("p99_ms").asDouble(), tool.path("p50_ms").asDouble() / api.path("p50_ms").asDouble(),
+                tool.path("p99_ms").asDouble() / api.path("p99_ms").asDouble());
+    }
+
     static void webhooksSummary(Map<String, String> args) throws IOException {
         Report report = new Report(new File("."));
         report.line("%-9s %-44s %14s %9s %9s %9s %7s  %s", "SCENARIO", "what", "rate", "p50 ms", "p99 ms",
@@ -355,6 +382,7 @@ final class Report {
         webhooks(read("webhooks"));
         backtest(read("backtest"));
         inbox(read("inbox"));
+        mcp(read("mcp"));
         line("");
         CheckInCost.lines(createCpu, read("create_db")).forEach(l -> line("%s", l));
 
