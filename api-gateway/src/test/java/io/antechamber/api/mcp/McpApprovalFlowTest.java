@@ -120,6 +120,10 @@ class McpApprovalFlowTest extends IntegrationTest {
         String second = mcp.call("request_approval", another).structured().get("check_in_id").asText();
         assertThat(checkInIds()).containsExactlyInAnyOrder(first, second);
 
+        Map<String, Object> otherArguments = new LinkedHashMap<>(request);
+        otherArguments.put("action", "restart the ledger service");
+        assertThat(mcp.fail("request_approval", otherArguments).error().get("code").asText()).isEqualTo("CONFLICT");
+
         another.put("idempotency_key", "restart payments");
         assertThat(mcp.fail("request_approval", another).error().get("details").get("fields").has("idempotency_key"))
                 .isTrue();
