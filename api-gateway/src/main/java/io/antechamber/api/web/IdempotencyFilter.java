@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,6 +34,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    /**
+     * {@code details.idempotency_key} of a 409 this filter answers: a client tells a key still held by its first
+     * request (worth retrying) from a key used before for another request (never worth retrying) without reading the
+     * message.
+     */
+    static final String DETAIL = "idempotency_key";
+    static final String IN_FLIGHT = "in_flight";
+    static final String REUSED = "reused";
 
     private final IdempotencyKeys keys;
     private final CredentialResolver credentials;
@@ -103,9 +112,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws IOException {
         if (stored.isEmpty() || !stored.get().completed()) {
             errors.write(response, ApiError.CONFLICT, "a request with this " + HEADER
-                    + " is still being processed; retry once it has answered");
+                    + " is still being processed; retry once it has answered", Map.of(DETAIL, IN_FLIGHT));
         } else if (!stored.get().fingerprint().equals(fingerprint)) {
-            errors.write(response, ApiError.CONFLICT, "this " + HEADER + " was used for a different request");
+            errors.write(response, ApiError.CONFLICT, "this " + HEADER + " was used for a different request",
+                    Map.of(DETAIL, REUSED));
         } else {
             response.setStatus(stored.get().status());
             if (stored.get().contentType() != null) {

@@ -47,8 +47,9 @@ class IdempotencyKeyTest extends IntegrationTest {
 
         http.post("/v1/rooms/" + room.id() + "/check-in", Map.of("action", "deploy")).auth(agent.key())
                 .header("Idempotency-Key", "k-2").send().expect(201);
-        http.post("/v1/rooms/" + room.id() + "/check-in", Map.of("action", "something else")).auth(agent.key())
-                .header("Idempotency-Key", "k-2").send().expectError(409, "CONFLICT");
+        Response reused = http.post("/v1/rooms/" + room.id() + "/check-in", Map.of("action", "something else"))
+                .auth(agent.key()).header("Idempotency-Key", "k-2").send().expectError(409, "CONFLICT");
+        assertThat(reused.json().at("/error/details/idempotency_key").asText()).isEqualTo("reused");
     }
 
     @Test
@@ -158,8 +159,9 @@ class IdempotencyKeyTest extends IntegrationTest {
         // what a request that took the key and then crashed leaves behind
         assertThat(keys.claim(credential, "crashed", "fingerprint of the lost request")).isPresent();
 
-        http.post("/v1/rooms/" + room.id() + "/check-in", Map.of("action", "deploy")).auth(agent.key())
-                .header("Idempotency-Key", "crashed").send().expectError(409, "CONFLICT");
+        Response held = http.post("/v1/rooms/" + room.id() + "/check-in", Map.of("action", "deploy"))
+                .auth(agent.key()).header("Idempotency-Key", "crashed").send().expectError(409, "CONFLICT");
+        assertThat(held.json().at("/error/details/idempotency_key").asText()).isEqualTo("in_flight");
 
         jdbc.update("UPDATE idempotency_keys SET lease_until = now() - interval '1 second' "
                 + "WHERE credential = ? AND idem_key = ?", credential, "crashed");
