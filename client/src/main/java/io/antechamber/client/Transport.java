@@ -89,13 +89,12 @@ final class Transport {
     }
 
     /**
-     * A streamed GET (text/event-stream): the body as it arrives, for the caller to read and close. No request timeout:
-     * a stream stays open for as long as the server keeps it.
+     * A streamed GET (text/event-stream): the body as it arrives, for the caller to read and close. The request
+     * timeout runs only until the response headers arrive (so a server that accepts and never answers is given up on);
+     * the stream then stays open for as long as the server keeps it.
      */
     HttpResponse<InputStream> stream(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + apiKey).header("User-Agent", userAgent)
-                .header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = request(path, requestTimeout).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
         HttpResponse<InputStream> response = send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() >= 400) {
