@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,13 @@ import java.util.Map;
 
 /** One HTTP exchange with the API: the credential, the JSON body, the error mapping. Holds no state of its own. */
 final class Transport {
+
+    /** The largest answer read (16 MiB; the API's largest are pages of 200 check-ins): a bigger one is not the API. */
+    static final int MAX_BODY_BYTES = 16 << 20;
+
+    /** An answer read whole. */
+    private record Answer(int status, HttpHeaders headers, String body) {
+    }
 
     private final HttpClient http;
     private final URI baseUrl;
@@ -53,14 +61,14 @@ final class Transport {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));
         }
-        HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() >= 400) {
-            throw ApiErrors.of(response.statusCode(), response.headers(), response.body(), json);
+        Answer response = sendForText(request.build());
+        if (response.status() >= 400) {
+            throw ApiErrors.of(response.status(), response.headers(), response.body(), json);
         }
         try {
             return json.readTree(response.body());
         } catch (JsonProcessingException e) {
-            throw new TransportException(method + " " + path + " answered " + response.statusCode()
+            throw new TransportException(method + " " + path + " answered " + response.status()
                     + " with a body that is not JSON", e);
         }
     }
@@ -99,9 +107,9 @@ final class Transport {
         HttpResponse<InputStream> response = send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() >= 400) {
             String body;
-            try (InputStream in = response.body()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
+            try {
+                body = text(request.build(), response.body());
+            } catch (TransportException unreadable) {
                 body = "";
             }
             throw ApiErrors.of(response.statusCode(), response.headers(), body, json);
@@ -113,9 +121,9 @@ final class Transport {
     String getPublic(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout)
                 .header("User-Agent", userAgent).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() >= 400) {
-            throw ApiErrors.of(response.statusCode(), response.headers(), response.body(), json);
+        Answer response = sendForText(request);
+        if (response.status() >= 400) {
+            throw ApiErrors.of(response.status(), response.headers(), response.body(), json);
         }
         return response.body();
     }
@@ -123,6 +131,25 @@ final class Transport {
     private HttpRequest.Builder request(String path, Duration timeout) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + apiKey).header("User-Agent", userAgent);
+    }
+
+    private Answer sendForText(HttpRequest request) {
+        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        return new Answer(response.statusCode(), response.headers(), text(request, response.body()));
+    }
+
+    /** The body as text, refused past {@link #MAX_BODY_BYTES} so a broken or hostile server cannot fill the heap. */
+    private static String text(HttpRequest request, InputStream body) {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new TransportException(request.method() + " " + request.uri().getPath()
+                        + " answered more than " + MAX_BODY_BYTES + " bytes, which is not the API", null);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TransportException(request.method() + " " + request.uri().getPath() + " failed: " + e, e);
+        }
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
