@@ -31,15 +31,17 @@ final class Transport {
     private final String apiKey;
     private final Duration requestTimeout;
     private final String userAgent;
+    private final Map<String, String> defaultHeaders;
     private final ObjectMapper json;
 
     Transport(HttpClient http, URI baseUrl, String apiKey, Duration requestTimeout, String userAgent,
-            ObjectMapper json) {
+            Map<String, String> defaultHeaders, ObjectMapper json) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;
         this.userAgent = userAgent;
+        this.defaultHeaders = defaultHeaders;
         this.json = json;
     }
 
@@ -119,8 +121,10 @@ final class Transport {
 
     /** An unauthenticated GET of a public document, e.g. the audit public keys. */
     String getPublic(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout)
-                .header("User-Agent", userAgent).header("Accept", "application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout)
+                .header("User-Agent", userAgent).header("Accept", "application/json").GET();
+        defaultHeaders.forEach(builder::header);
+        HttpRequest request = builder.build();
         Answer response = sendForText(request);
         if (response.status() >= 400) {
             throw ApiErrors.of(response.status(), response.headers(), response.body(), json);
@@ -129,8 +133,10 @@ final class Transport {
     }
 
     private HttpRequest.Builder request(String path, Duration timeout) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + apiKey).header("User-Agent", userAgent);
+        defaultHeaders.forEach(request::header);
+        return request;
     }
 
     private Answer sendForText(HttpRequest request) {
