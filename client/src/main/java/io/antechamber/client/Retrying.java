@@ -13,10 +13,11 @@ import java.util.function.Supplier;
 final class Retrying {
 
     /**
-     * How the server's 409 for an {@code Idempotency-Key} already used with another request reads (its other 409 on a
-     * create, "still being processed", is the one worth waiting out); the API gives the two no codes of their own.
+     * {@code details.idempotency_key} of the server's 409 for a key still held by its first request, the one 409 of a
+     * create worth waiting out (the other, {@code reused}, is a key used before for another request).
      */
-    private static final String KEY_USED_FOR_ANOTHER_REQUEST = "was used for a different request";
+    private static final String IDEMPOTENCY_DETAIL = "idempotency_key";
+    private static final String KEY_IN_FLIGHT = "in_flight";
 
     private final Backoff backoff;
 
@@ -26,8 +27,8 @@ final class Retrying {
 
     /**
      * Calls until an answer comes; after {@code deadline} the last failure is thrown. {@code conflictMeansInFlight}:
-     * a create repeated with its Idempotency-Key is 409 while the first attempt still holds the key (a create has no
-     * other conflict but a caller's key used before for another request), so then 409 is worth waiting out too.
+     * a create repeated with its Idempotency-Key is 409 {@code in_flight} while the first attempt still holds the key,
+     * so then that 409 is worth waiting out too.
      */
     <T> T call(Supplier<T> call, Instant deadline, boolean conflictMeansInFlight) {
         while (true) {
@@ -79,7 +80,7 @@ final class Retrying {
         return failure instanceof TransportException || failure instanceof InternalServerException
                 || failure instanceof RateLimitedException
                 || (conflictMeansInFlight && failure instanceof ConflictException conflict
-                        && !conflict.apiMessage().contains(KEY_USED_FOR_ANOTHER_REQUEST));
+                        && KEY_IN_FLIGHT.equals(conflict.details().get(IDEMPOTENCY_DETAIL)));
     }
 
     private static Duration retryAfter(RuntimeException failure) {

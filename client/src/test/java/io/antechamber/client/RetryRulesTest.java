@@ -55,7 +55,8 @@ class RetryRulesTest {
         onCreate(attempt -> switch (attempt) {
             case 1 -> new Answer(503, "<html>bad gateway</html>");
             case 2 -> new Answer(500, "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"oops\"}}");
-            case 3 -> new Answer(409, "{\"error\":{\"code\":\"CONFLICT\",\"message\":\"in flight\"}}");
+            case 3 -> new Answer(409, "{\"error\":{\"code\":\"CONFLICT\",\"message\":\"in flight\","
+                    + "\"details\":{\"idempotency_key\":\"in_flight\"}}}");
             default -> new Answer(201, LocalServer.checkIn("ci_1", "pending"));
         });
         onWait(attempt -> attempt == 1 ? new Answer(502, "")
