@@ -9,6 +9,7 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
 
     private final String code;
+    private final String apiMessage;
     private final int status;
     private final String requestId;
     private final Map<String, Object> details;
@@ -16,6 +17,7 @@ public class ApiException extends RuntimeException {
     public ApiException(String code, String message, int status, String requestId, Map<String, Object> details) {
         super(code + " (" + status + "): " + message + (requestId == null ? "" : " [request " + requestId + "]"));
         this.code = code;
+        this.apiMessage = message;
         this.status = status;
         this.requestId = requestId;
         this.details = details == null ? Map.of() : details;
@@ -24,6 +26,14 @@ public class ApiException extends RuntimeException {
     /** The API's error code, e.g. {@code VALIDATION_ERROR}. */
     public String code() {
         return code;
+    }
+
+    /**
+     * The API's own message, e.g. {@code check-in not found}; {@link #getMessage()} adds the code, the status and
+     * the request id to it, for logs.
+     */
+    public String apiMessage() {
+        return apiMessage;
     }
 
     /** The HTTP status. */

@@ -58,6 +58,7 @@ class ErrorAnswersTest {
         assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(error.requestId()).isNull();
         assertThat(error.getMessage()).doesNotContain("ak_secret-key-that-must-not-leak");
+        assertThat(error.apiMessage()).isEqualTo("the server answered 503 without the API's error shape");
     }
 
     @Test
@@ -68,6 +69,7 @@ class ErrorAnswersTest {
         assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(2));
         assertThat(error.requestId()).isEqualTo("req-429");
         assertThat(error.getMessage()).contains("slow down").contains("req-429");
+        assertThat(error.apiMessage()).isEqualTo("slow down");
     }
 
     private static void answer(HttpExchange exchange, int status, String body)

@@ -13,11 +13,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Every failure of a tool call as an MCP tool error ({@code isError: true}), never a JSON-RPC error: a model reads a
  * tool error and can correct itself, while a protocol error reaches it, if at all, as a broken connection. The
- * structured content is the API's error shape, so the code, status and message are the API's own.
+ * structured content is the API's error shape, so the code, status and message are the API's own; the details also
+ * name the failed API call's request id.
  */
 final class ToolErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ToolErrors.class);
+    private static final String REQUEST_ID = "request_id";
 
     private ToolErrors() {
     }
@@ -28,7 +30,7 @@ final class ToolErrors {
                     Map.of("fields", Map.of(invalid.argument(), invalid.problem())));
         }
         if (failure instanceof ApiException api) {
-            return error(api.code(), api.status(), messageOf(api), api.details());
+            return error(api.code(), api.status(), api.apiMessage(), detailsOf(api));
         }
         if (failure instanceof TransportException) {
             log.warn("tool {}: the Antechamber API could not be reached: {}", tool, failure.getMessage());
@@ -39,16 +41,14 @@ final class ToolErrors {
         return error("INTERNAL", 500, "the tool failed unexpectedly", Map.of());
     }
 
-    /** The API's own message: the exception's adds the code, status and request id, which the error has apart. */
-    private static String messageOf(ApiException api) {
-        String message = api.getMessage();
-        String prefix = api.code() + " (" + api.status() + "): ";
-        if (message.startsWith(prefix)) {
-            message = message.substring(prefix.length());
+    /** The API's details, and the failed call's request id, so a report can be matched to the server's log. */
+    private static Map<String, Object> detailsOf(ApiException api) {
+        if (api.requestId() == null || api.details().containsKey(REQUEST_ID)) {
+            return api.details();
         }
-        String suffix = " [request " + api.requestId() + "]";
-        return api.requestId() != null && message.endsWith(suffix)
-                ? message.substring(0, message.length() - suffix.length()) : message;
+        Map<String, Object> details = new LinkedHashMap<>(api.details());
+        details.put(REQUEST_ID, api.requestId());
+        return details;
     }
 
     private static CallToolResult error(String code, int status, String message, Object details) {

@@ -149,7 +149,8 @@ class McpHttpTest extends IntegrationTest {
         assertThat(unknown.error().get("code").asText()).isEqualTo("NOT_FOUND");
         assertThat(unknown.error().get("statusCode").asInt()).isEqualTo(404);
         assertThat(unknown.text()).startsWith("NOT_FOUND (404): ");
-        assertThat(unknown.error().get("message").asText()).contains("not found").doesNotContain("NOT_FOUND");
+        assertThat(unknown.error().get("message").asText()).isEqualTo("check-in not found");
+        assertThat(unknown.error().get("details").get("request_id").asText()).isNotBlank();
 
         api.newRoom(org, "finance");
         McpSession.Result notMember = mcp.fail("request_approval", Map.of("room", "finance", "action", "pay",
