@@ -55,7 +55,7 @@ class McpHttpTest extends IntegrationTest {
                     .containsEntry("additionalProperties", false).containsKey("properties");
             assertThat(tool.outputSchema()).as(tool.name()).containsEntry("type", "object");
         }
-        Tool requestApproval = tools.get(1);
+        Tool requestApproval = mcp.tool("request_approval");
         assertThat(requestApproval.inputSchema().get("required")).isEqualTo(List.of("room", "action"));
         assertThat(requestApproval.inputSchema().get("properties").toString())
                 .contains("wait_seconds", "maximum=50", "risk_level", "critical");
@@ -151,6 +151,7 @@ class McpHttpTest extends IntegrationTest {
         assertThat(unknown.text()).startsWith("NOT_FOUND (404): ");
         assertThat(unknown.error().get("message").asText()).isEqualTo("check-in not found");
         assertThat(unknown.error().get("details").get("request_id").asText()).isNotBlank();
+        assertThat(unknown.structured().isNull()).isTrue();
 
         api.newRoom(org, "finance");
         McpSession.Result notMember = mcp.fail("request_approval", Map.of("room", "finance", "action", "pay",
