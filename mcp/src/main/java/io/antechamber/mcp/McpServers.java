@@ -55,11 +55,17 @@ public final class McpServers {
                 .capabilities(ServerCapabilities.builder().tools(false).build())
                 // the tools check their arguments against the same schemas, answering the API's VALIDATION_ERROR
                 .validateToolInputs(false)
+                // a tool call runs on the request's own thread: offloaded, it would take one of Reactor's shared
+                // boundedElastic threads (10 per core) for up to 50 s, and one agent's waits could stall everyone's
+                .immediateExecution(true)
                 .tools(tools)
                 .build();
     }
 
-    /** A server for one session with one agent (stdio): every call acts as that agent. */
+    /**
+     * A server for one session with one agent (stdio): every call acts as that agent. Its tool calls stay offloaded
+     * from the transport's single reading thread, so a waiting call does not hold up the host's other calls.
+     */
     public static McpSyncServer forOneAgent(McpServerTransportProvider transport, AntechamberClient client) {
         List<McpServerFeatures.SyncToolSpecification> tools = AgentTools.all().stream()
                 .map(tool -> McpServerFeatures.SyncToolSpecification.builder()
