@@ -6,11 +6,13 @@ import static io.antechamber.mcp.Inputs.ROOM;
 import static io.antechamber.mcp.Inputs.WAIT_SECONDS;
 
 import io.antechamber.client.AntechamberClient;
+import io.antechamber.client.CheckIn;
 import io.antechamber.client.CheckInRequest;
 import io.antechamber.client.CheckInResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The agent → human side: ask before acting, wait for the decision, give up. */
@@ -19,6 +21,11 @@ final class ApprovalTools {
     private static final String STATUSES = "status is one of approved (go ahead), modified (go ahead, but with "
             + "decision.modifications applied), rejected (do not), expired (nobody decided in time: do not), withdrawn, "
             + "or pending (no decision yet: call await_decision with check_in_id).";
+
+    private static final String TASK = "human_to_agent";
+    private static final String SUBMITTED = "submitted";
+    /** How long one {@code /wait} of a task's review lasts, at most: how late a "changes requested" can be told. */
+    private static final Duration REVIEW_SLICE = Duration.ofSeconds(2);
 
     private ApprovalTools() {
     }
@@ -85,7 +92,7 @@ final class ApprovalTools {
                 .description("""
                         Wait for the decision on a request made with request_approval that answered "pending" \
                         (or check where it stands with wait_seconds 0). Also tells how a task you submitted was \
-                        reviewed. Returns as soon as there is a decision, or after wait_seconds (default and most 50) \
+                        reviewed, as soon as it is. Returns as soon as there is a decision, or after wait_seconds (default and most 50) \
                         with status pending; call it again to keep waiting. Returns {status, check_in_id, decision, \
                         check_in}: \
                         """ + STATUSES)
@@ -102,8 +109,29 @@ final class ApprovalTools {
     private static ToolOutcome awaitDecision(AntechamberClient client, Arguments arguments) {
         String id = arguments.string(CHECK_IN_ID);
         Duration wait = Inputs.waitSeconds(arguments);
-        Object checkIn = wait.isZero() ? client.checkIns().get(id) : client.checkIns().await(id, wait);
-        return DecisionAnswer.of(client.json().valueToTree(checkIn), (int) wait.toSeconds());
+        CheckIn current = client.checkIns().get(id);
+        CheckIn answer = wait.isZero() || !current.isAwaitingAction() ? current
+                : TASK.equals(current.direction()) ? awaitReview(client, current, wait)
+                : client.checkIns().await(id, wait);
+        return DecisionAnswer.of(client.json().valueToTree(answer), (int) wait.toSeconds());
+    }
+
+    /**
+     * A task's review: only a submitted task has one coming (open or claimed, the next move is the agent's), and it
+     * ends at the first state that is no longer {@code submitted}. Waited in slices, since the API's {@code /wait}
+     * holds on through "changes requested", which sends the task back to {@code claimed}, still awaiting action.
+     */
+    private static CheckIn awaitReview(AntechamberClient client, CheckIn task, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        CheckIn last = task;
+        while (SUBMITTED.equals(last.status())) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return last;
+            }
+            last = client.checkIns().await(task.id(), left.compareTo(REVIEW_SLICE) > 0 ? REVIEW_SLICE : left);
+        }
+        return last;
     }
 
     static AgentTool withdrawRequest() {

@@ -10,6 +10,8 @@ import io.antechamber.api.support.TestApi;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +96,7 @@ class McpHttpTest extends IntegrationTest {
     }
 
     @Test
-    void the_task_and_thread_tools_claim_get_help_join_post_and_submit_as_the_agent() {
+    void the_task_and_thread_tools_claim_get_help_join_post_and_submit_as_the_agent() throws Exception {
         String task = api.openTask(org, room, "rotate the api keys");
         McpSession.Result open = mcp.call("list_open_tasks", Map.of("room", "deploys", "limit", 10));
         assertThat(ids(open.structured().get("data"))).containsExactly(task);
@@ -137,8 +139,12 @@ class McpHttpTest extends IntegrationTest {
                 .map(m -> m.get("content").asText())).contains("all regions?", "rotated 12 keys");
         assertThat(thread.text()).contains("all regions?", "rotated 12 keys");
 
+        // with the default wait (50 s): "changes requested" sends the task back to claimed, which the API's /wait
+        // keeps holding on; the tool answers it well before its wait is up
+        CompletableFuture<McpSession.Result> waiting = CompletableFuture.supplyAsync(
+                () -> mcp.call("await_decision", Map.of("check_in_id", task)));
         api.decide(org, task, "modify", Map.of("modifications", Map.of("scope", "eu too"))).expect(200);
-        McpSession.Result review = mcp.call("await_decision", Map.of("check_in_id", task, "wait_seconds", 5));
+        McpSession.Result review = waiting.get(30, TimeUnit.SECONDS);
         assertThat(review.structured().get("status").asText()).isEqualTo("claimed");
         assertThat(review.text()).contains("changes requested", "eu too", "submit_result");
     }
