@@ -42,6 +42,11 @@ final class Schema {
         return Map.of("type", "string", "description", description, "minLength", minLength, "maxLength", maxLength);
     }
 
+    static Map<String, Object> string(String description, int minLength, int maxLength, String pattern) {
+        return Map.of("type", "string", "description", description, "minLength", minLength, "maxLength", maxLength,
+                "pattern", pattern);
+    }
+
     /** A check-in or task id ({@code ci_...}). */
     static Map<String, Object> checkInId(String description) {
         return Map.of("type", "string", "description", description, "pattern", Arguments.CHECK_IN_ID.pattern());

@@ -191,6 +191,17 @@ class McpHttpTest extends IntegrationTest {
                 "type", "status_change", "content", "x"));
         assertThat(wrongType.error().get("details").get("fields").has("type")).isTrue();
         assertThat(wrongType.text()).startsWith("VALIDATION_ERROR (400): argument 'type'");
+
+        for (String room : List.of(" ", "..", ".", "deploys/../x", "Deploys ")) {
+            McpSession.Result badRoom = mcp.fail("list_open_tasks", Map.of("room", room));
+            assertThat(badRoom.error().get("code").asText()).as(room).isEqualTo("VALIDATION_ERROR");
+            assertThat(badRoom.error().get("details").get("fields").has("room")).as(room).isTrue();
+        }
+        for (String id : List.of(" ", "ci_", "ok_zzzzzzzzzz", " ci_zzzzzzzzzz", "ci_zzzzzzzzzz/../x")) {
+            McpSession.Result badId = mcp.fail("get_thread", Map.of("check_in_id", id));
+            assertThat(badId.error().get("code").asText()).as(id).isEqualTo("VALIDATION_ERROR");
+            assertThat(badId.error().get("details").get("fields").has("check_in_id")).as(id).isTrue();
+        }
     }
 
     @Test
