@@ -78,12 +78,21 @@ public final class CheckIns {
      * could not even be created before {@code maxWait} ran out, the last failure is thrown.
      */
     public CheckInResult checkInAndWait(String room, CheckInRequest request, Duration maxWait) {
+        return checkInAndWait(room, request, maxWait, newIdempotencyKey());
+    }
+
+    /**
+     * As {@link #checkInAndWait(String, CheckInRequest, Duration)}, creating with the caller's
+     * {@code Idempotency-Key}: a caller that retries the whole call (after its own timeout, or a restart) with the
+     * same key and request waits on the check-in the first call made instead of making a second one. The key is the
+     * caller's credential's for 24 h; with another request it answers {@link ConflictException}.
+     */
+    public CheckInResult checkInAndWait(String room, CheckInRequest request, Duration maxWait, String idempotencyKey) {
         Instant deadline = Instant.now().plus(maxWait);
         Retrying retry = retrying.get();
-        String key = newIdempotencyKey();
         CheckIn created;
         try {
-            created = retry.call(() -> create(room, request, key), deadline, true);
+            created = retry.call(() -> create(room, request, idempotencyKey), deadline, true);
         } catch (PolicyForbidsException forbidden) {
             return CheckInResult.resolved(retry.call(() -> get(forbidden.checkInId()), deadline, false));
         }

@@ -12,6 +12,12 @@ import java.util.function.Supplier;
  */
 final class Retrying {
 
+    /**
+     * How the server's 409 for an {@code Idempotency-Key} already used with another request reads (its other 409 on a
+     * create, "still being processed", is the one worth waiting out); the API gives the two no codes of their own.
+     */
+    private static final String KEY_USED_FOR_ANOTHER_REQUEST = "was used for a different request";
+
     private final Backoff backoff;
 
     Retrying(Backoff backoff) {
@@ -20,8 +26,8 @@ final class Retrying {
 
     /**
      * Calls until an answer comes; after {@code deadline} the last failure is thrown. {@code conflictMeansInFlight}:
-     * a create repeated with its Idempotency-Key is 409 only while the first attempt still holds the key (a create has
-     * no other conflict), so then 409 is worth waiting out too.
+     * a create repeated with its Idempotency-Key is 409 while the first attempt still holds the key (a create has no
+     * other conflict but a caller's key used before for another request), so then 409 is worth waiting out too.
      */
     <T> T call(Supplier<T> call, Instant deadline, boolean conflictMeansInFlight) {
         while (true) {
@@ -72,7 +78,8 @@ final class Retrying {
     private static boolean isRetryable(RuntimeException failure, boolean conflictMeansInFlight) {
         return failure instanceof TransportException || failure instanceof InternalServerException
                 || failure instanceof RateLimitedException
-                || (conflictMeansInFlight && failure instanceof ConflictException);
+                || (conflictMeansInFlight && failure instanceof ConflictException conflict
+                        && !conflict.apiMessage().contains(KEY_USED_FOR_ANOTHER_REQUEST));
     }
 
     private static Duration retryAfter(RuntimeException failure) {

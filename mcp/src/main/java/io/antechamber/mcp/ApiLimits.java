@@ -17,6 +17,7 @@ final class ApiLimits {
     static final int MAX_TIMEOUT_MINUTES = 10_080;
     static final int PAGE_LIMIT = 200;
     static final int CURSOR_CHARS = 1_000;
+    static final int IDEMPOTENCY_KEY_CHARS = 255;
     /**
      * Hosts give up on a tool call after about 60 s, so a tool never waits longer than this; a longer wait is a
      * pending answer and another call.

@@ -14,10 +14,14 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The agent → human side: ask before acting, wait for the decision, give up. */
 final class ApprovalTools {
 
+    private static final String IDEMPOTENCY_KEY = "idempotency_key";
+    /** Sent as an HTTP header: visible ASCII, so no value a model picks breaks the request. */
+    private static final String VISIBLE_ASCII = "^[\\x21-\\x7E]+$";
     private static final String STATUSES = "status is one of approved (go ahead), modified (go ahead, but with "
             + "decision.modifications applied), rejected (do not), expired (nobody decided in time: do not), withdrawn, "
             + "or pending (no decision yet: call await_decision with check_in_id).";
@@ -62,7 +66,13 @@ final class ApprovalTools {
                         "timeout_action", Schema.enumeration("What happens at the timeout: auto_approve, cancel "
                                 + "(status expired) or hold (stays pending); default from the room's policy.",
                                 List.of("auto_approve", "cancel", "hold")),
-                        WAIT_SECONDS, Inputs.waitSeconds()),
+                        WAIT_SECONDS, Inputs.waitSeconds(),
+                        IDEMPOTENCY_KEY, Schema.string("Optional: a value of your own that names this request, e.g. "
+                                + "a UUID. If you call request_approval again for the same request (say the call "
+                                + "timed out), reuse the same value with the same arguments: you get the request "
+                                + "made the first time instead of a second one. Use a new value for a new request. "
+                                + "1 to " + ApiLimits.IDEMPOTENCY_KEY_CHARS + " characters, letters, digits and "
+                                + "punctuation, no spaces.", 1, ApiLimits.IDEMPOTENCY_KEY_CHARS, VISIBLE_ASCII)),
                         List.of(ROOM, "action")))
                 .outputSchema(DecisionAnswer.SCHEMA)
                 .annotations(annotations(false, false))
@@ -80,8 +90,12 @@ final class ApprovalTools {
                 .timeoutAction(arguments.optionalString("timeout_action").orElse(null))
                 .build();
         Duration wait = Inputs.waitSeconds(arguments);
-        // creates once (one Idempotency-Key across retries); a policy's forbid comes back as a rejected check-in
-        CheckInResult result = client.checkIns().checkInAndWait(arguments.string(ROOM), request, wait);
+        // creates once (one Idempotency-Key across retries, the host's too when it sends one); a policy's forbid comes
+        // back as a rejected check-in
+        Optional<String> key = arguments.optionalString(IDEMPOTENCY_KEY);
+        CheckInResult result = key.isPresent()
+                ? client.checkIns().checkInAndWait(arguments.string(ROOM), request, wait, key.get())
+                : client.checkIns().checkInAndWait(arguments.string(ROOM), request, wait);
         return DecisionAnswer.of(client.json().valueToTree(result.checkIn()), (int) wait.toSeconds());
     }
 

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * The MCP requests in flight on this replica: at most {@code mcp.max-calls-per-credential} per credential and
  * {@code mcp.max-concurrent-calls} in all. The SDK's servlet transport answers a tool call on the request's thread,
  * blocked until the tool returns (up to 50 s for the waiting tools), and the tool's own call to the API needs a
- * second thread; unbounded, enough waiting tool calls would take every thread and leave none for the API.
+ * second thread; unbounded, enough waiting tool calls would take every thread and leave none for the API. (On Java 21,
+ * where {@code spring.threads.virtual.enabled} gives Tomcat virtual threads, the pool is no longer the bound, but the
+ * limit still keeps waiting calls, their connections and loopback calls from piling up.)
  */
 @Component
 class McpCallSlots {

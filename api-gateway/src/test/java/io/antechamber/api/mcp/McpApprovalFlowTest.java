@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,41 @@ class McpApprovalFlowTest extends IntegrationTest {
         assertThat(rejected.structured().get("check_in").get("policy").get("rule_id").asText())
                 .isEqualTo("no-prod-drops");
         assertThat(rejected.text()).startsWith("rejected").contains("do not do the action", "no-prod-drops");
+    }
+
+    @Test
+    void a_retry_with_the_same_idempotency_key_answers_the_first_request_instead_of_making_a_second() {
+        Map<String, Object> request = Map.of("room", "deploys", "action", "restart the payment service",
+                "wait_seconds", 0, "idempotency_key", "restart-payments-1");
+        String first = mcp.call("request_approval", request).structured().get("check_in_id").asText();
+
+        assertThat(mcp.call("request_approval", request).structured().get("check_in_id").asText()).isEqualTo(first);
+        assertThat(checkInIds()).containsExactly(first);
+
+        api.decide(org, first, "approve", Map.of()).expect(200);
+        Map<String, Object> retried = new LinkedHashMap<>(request);
+        retried.put("wait_seconds", 5);
+        McpSession.Result decided = mcp.call("request_approval", retried);
+        assertThat(decided.structured().get("check_in_id").asText()).isEqualTo(first);
+        assertThat(decided.structured().get("status").asText()).isEqualTo("approved");
+
+        Map<String, Object> another = new LinkedHashMap<>(request);
+        another.put("idempotency_key", "restart-payments-2");
+        String second = mcp.call("request_approval", another).structured().get("check_in_id").asText();
+        assertThat(checkInIds()).containsExactlyInAnyOrder(first, second);
+
+        Map<String, Object> otherArguments = new LinkedHashMap<>(request);
+        otherArguments.put("action", "restart the ledger service");
+        assertThat(mcp.fail("request_approval", otherArguments).error().get("code").asText()).isEqualTo("CONFLICT");
+
+        another.put("idempotency_key", "restart payments");
+        assertThat(mcp.fail("request_approval", another).error().get("details").get("fields").has("idempotency_key"))
+                .isTrue();
+    }
+
+    private List<String> checkInIds() {
+        JsonNode all = http.get("/v1/rooms/" + room.id() + "/check-ins").auth(org.humanKey()).send().expect(200).data();
+        return StreamSupport.stream(all.spliterator(), false).map(checkIn -> checkIn.get("id").asText()).toList();
     }
 
     private String pendingId() {
