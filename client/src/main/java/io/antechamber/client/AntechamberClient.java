@@ -3,8 +3,13 @@ package io.antechamber.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The Antechamber API for one credential (an agent's {@code ak_} or a human's {@code hk_} key). Thread-safe; build
@@ -36,7 +41,7 @@ public final class AntechamberClient {
                 : HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
                         .followRedirects(HttpClient.Redirect.NEVER).build();
         this.transport = new Transport(http, withoutTrailingSlash(builder.baseUrl), builder.apiKey,
-                builder.requestTimeout, builder.userAgent, json);
+                builder.requestTimeout, builder.userAgent, Map.copyOf(builder.headers), json);
         Duration initial = builder.initialBackoff;
         Duration max = builder.maxBackoff;
         this.checkIns = new CheckIns(transport, () -> new Retrying(new Backoff(initial, max)));
@@ -81,7 +86,12 @@ public final class AntechamberClient {
         return receipts;
     }
 
-    /** The client's ObjectMapper: the API's JSON (snake_case, ISO-8601 instants), to render records back to it. */
+    /**
+     * The ObjectMapper of the API's JSON (snake_case, ISO-8601 instants), to render records back to it. It is one
+     * mapper shared by every client in the JVM (its caches stay warm however many clients are built): use it, but
+     * never reconfigure it ({@code configure}, {@code registerModule}, {@code setXxx}); for other settings, use
+     * {@code json().copy()}.
+     */
     public ObjectMapper json() {
         return transport.json();
     }
@@ -99,6 +109,13 @@ public final class AntechamberClient {
     /** Settings of a client; only {@link #baseUrl} and {@link #apiKey} are required. */
     public static final class Builder {
 
+        /**
+         * Headers the client sets itself ({@code Last-Event-ID} on a resume, the credential, the body's type, the
+         * create's key) or the JDK forbids: a default header of the same name would clash with them.
+         */
+        private static final Set<String> RESERVED = Set.of("authorization", "content-type", "idempotency-key", "host",
+                "accept", "user-agent", "last-event-id", "connection", "content-length", "expect", "upgrade");
+
         private URI baseUrl;
         private String apiKey;
         private HttpClient httpClient;
@@ -107,6 +124,7 @@ public final class AntechamberClient {
         private String userAgent = "antechamber-java-client";
         private Duration initialBackoff = Duration.ofMillis(250);
         private Duration maxBackoff = Duration.ofSeconds(10);
+        private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
         private Builder() {
         }
@@ -143,6 +161,24 @@ public final class AntechamberClient {
 
         public Builder userAgent(String userAgent) {
             this.userAgent = userAgent;
+            return this;
+        }
+
+        /**
+         * A header sent on every call of this client (e.g. {@code X-Request-Id} to tie the calls to a request of the
+         * caller's); set again, the name's value is replaced. Names the client sets itself are refused
+         * ({@code Authorization}, {@code Content-Type}, {@code Idempotency-Key}, {@code Host}, {@code Accept},
+         * {@code User-Agent} (see {@link #userAgent}), {@code Last-Event-ID}, and those the JDK forbids).
+         */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("the client sets " + name + " itself; it cannot be a default header");
+            }
+            // the JDK's own check of the name and value (no line breaks), now rather than on the first call
+            HttpRequest.newBuilder().header(name, value);
+            headers.put(name, value);
             return this;
         }
 

@@ -17,6 +17,9 @@ public record CheckIn(String id, String roomId, String direction, String status,
 
     /** Whether a {@code /wait} on it would still hold: pending, or a task that is open, claimed or submitted. */
     public boolean isAwaitingAction() {
+        if (status == null) {
+            return false;
+        }
         return switch (status) {
             case "pending", "open", "claimed", "submitted" -> true;
             default -> false;

@@ -14,6 +14,12 @@ public final class CheckIns {
     /** The longest single {@code /wait} the API holds. */
     public static final Duration MAX_SINGLE_WAIT = Duration.ofSeconds(60);
 
+    /**
+     * How far a call made inside a deadline may run past it: enough for an answer already on its way, small enough
+     * that a caller with its own limit (an MCP host gives up after about 60 s) still gets the answer.
+     */
+    static final Duration DEADLINE_GRACE = Duration.ofSeconds(5);
+
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final Transport transport;
@@ -35,13 +41,26 @@ public final class CheckIns {
 
     /** As {@link #create(String, CheckInRequest)}, with the caller's key: a repeat with it returns the first answer. */
     public CheckIn create(String room, CheckInRequest request, String idempotencyKey) {
+        return create(room, request, idempotencyKey, transport.requestTimeout());
+    }
+
+    private CheckIn create(String room, CheckInRequest request, String idempotencyKey, Duration timeout) {
         JsonNode answer = transport.call("POST", Paths.room(room) + "/check-in", request,
-                Map.of(IDEMPOTENCY_KEY, idempotencyKey), transport.requestTimeout());
+                Map.of(IDEMPOTENCY_KEY, idempotencyKey), timeout);
         return transport.data(answer, CheckIn.class);
     }
 
     public CheckIn get(String id) {
-        return transport.data(transport.call("GET", Paths.checkIn(id), null), CheckIn.class);
+        return get(id, transport.requestTimeout());
+    }
+
+    /** {@link #get(String)} as a step of a wait that ends at {@code deadline}. */
+    CheckIn get(String id, Instant deadline) {
+        return get(id, within(deadline));
+    }
+
+    private CheckIn get(String id, Duration timeout) {
+        return transport.data(transport.call("GET", Paths.checkIn(id), null, Map.of(), timeout), CheckIn.class);
     }
 
     public CheckInStatus status(String id) {
@@ -57,17 +76,31 @@ public final class CheckIns {
         if (timeout.isNegative() || timeout.compareTo(MAX_SINGLE_WAIT) > 0) {
             throw new IllegalArgumentException("a single wait is 0.." + MAX_SINGLE_WAIT.toSeconds() + " s");
         }
+        return await(id, timeout, timeout.plus(transport.requestTimeout()));
+    }
+
+    /**
+     * One {@code /wait} of {@code slice} as a step of a longer wait: the HTTP timeout is the slice plus at most
+     * {@link #DEADLINE_GRACE}, so with a slice that ends by the deadline the call ends soon after it too.
+     */
+    CheckIn awaitSlice(String id, Duration slice) {
+        Duration grace = transport.requestTimeout().compareTo(DEADLINE_GRACE) < 0 ? transport.requestTimeout()
+                : DEADLINE_GRACE;
+        return await(id, slice, slice.plus(grace));
+    }
+
+    private CheckIn await(String id, Duration timeout, Duration httpTimeout) {
         String path = Paths.withQuery(Paths.checkIn(id) + "/wait", Map.of("timeout_ms",
                 Long.toString(timeout.toMillis())));
-        JsonNode answer = transport.call("GET", path, null, Map.of(),
-                timeout.plus(transport.requestTimeout()));
-        return transport.data(answer, CheckIn.class);
+        return transport.data(transport.call("GET", path, null, Map.of(), httpTimeout), CheckIn.class);
     }
 
     /**
      * Creates a check-in and waits for its decision, for at most {@code maxWait}, across failures: the create is sent
      * with one {@code Idempotency-Key} however often it is retried, so the server makes one check-in at most; then
-     * {@code /wait} is called again and again (each call at most 60 s and never past {@code maxWait}). Network errors,
+     * {@code /wait} is called again and again (each call at most 60 s and never past {@code maxWait}). Every call's
+     * HTTP timeout is cut to what is left of {@code maxWait}, plus at most {@link #DEADLINE_GRACE}, so a stalled
+     * server cannot keep the caller much past {@code maxWait}. Network errors,
      * a server that is restarting, 5xx and 429 (after its {@code Retry-After}) are retried with exponential backoff and
      * jitter; other 4xx are thrown.
      * <p>
@@ -92,9 +125,9 @@ public final class CheckIns {
         Retrying retry = retrying.get();
         CheckIn created;
         try {
-            created = retry.call(() -> create(room, request, idempotencyKey), deadline, true);
+            created = retry.call(() -> create(room, request, idempotencyKey, within(deadline)), deadline, true);
         } catch (PolicyForbidsException forbidden) {
-            return CheckInResult.resolved(retry.call(() -> get(forbidden.checkInId()), deadline, false));
+            return CheckInResult.resolved(retry.call(() -> get(forbidden.checkInId(), deadline), deadline, false));
         }
         return waitForDecision(created, deadline, retry);
     }
@@ -107,7 +140,7 @@ public final class CheckIns {
                 return CheckInResult.timedOut(last);
             }
             Duration slice = left.compareTo(MAX_SINGLE_WAIT) > 0 ? MAX_SINGLE_WAIT : left;
-            last = retry.attempt(() -> await(created.id(), slice), deadline).orElse(last);
+            last = retry.attempt(() -> awaitSlice(created.id(), slice), deadline).orElse(last);
         }
         return CheckInResult.resolved(last);
     }
@@ -156,6 +189,14 @@ public final class CheckIns {
             body.put("reason", reason);
         }
         return body;
+    }
+
+    /** The request timeout, cut to what is left until {@code deadline} plus the grace. */
+    private Duration within(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        // a last attempt once the deadline was reached while pausing still gets the grace
+        Duration latest = (left.isNegative() ? Duration.ZERO : left).plus(DEADLINE_GRACE);
+        return latest.compareTo(transport.requestTimeout()) < 0 ? latest : transport.requestTimeout();
     }
 
     static String newIdempotencyKey() {

@@ -8,13 +8,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The client's one ObjectMapper: the API's wire format (snake_case, ISO-8601 instants), lenient to newer servers. */
+/**
+ * The clients' one ObjectMapper: the API's wire format (snake_case, ISO-8601 instants), lenient to newer servers.
+ * Shared by every client in the JVM, because a mapper's serializer caches are what make it fast and a server that
+ * builds a client per request (the MCP tools) would otherwise start cold every time. Never reconfigured after this.
+ */
 final class ClientJson {
+
+    private static final ObjectMapper MAPPER = build();
 
     private ClientJson() {
     }
 
     static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static ObjectMapper build() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())

@@ -2,12 +2,9 @@ package io.antechamber.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,16 +19,22 @@ import java.util.function.Consumer;
  * {@code Last-Event-ID}, so the server sends what was missed. Delivery is at-least-once on the wire; an event whose id
  * is not above the last one delivered is dropped here, so {@code onEvent} sees each event once and in order. A refusal
  * that retrying cannot fix (401, 403, 404, 400) ends the subscription and is handed to {@code onFailure}. So does an
- * exception thrown by {@code onEvent} (it reaches the thread's uncaught-exception handler).
+ * exception thrown by {@code onEvent} (wrapped in an {@link IllegalStateException} naming the event; the resume point
+ * stays before that event), or any other unexpected failure of the reader: the subscription never ends silently.
+ * A line or an event's data over 1 MiB is treated as a dropped connection; a pause the server asks for
+ * ({@code Retry-After}, {@code retry:}) is cut to {@link #MAX_PAUSE}.
  */
 public final class EventSubscription implements AutoCloseable {
 
     static final Duration SILENCE = Duration.ofSeconds(45);
 
+    /** The longest pause before a reconnect, whatever the server asks for. */
+    static final Duration MAX_PAUSE = Duration.ofSeconds(60);
+
     private final Transport transport;
     private final String path;
     private final Consumer<Event> onEvent;
-    private final Consumer<ApiException> onFailure;
+    private final Consumer<RuntimeException> onFailure;
     private final Backoff backoff;
     private final SseParser parser;
     private final Thread reader;
@@ -40,11 +43,11 @@ public final class EventSubscription implements AutoCloseable {
     private volatile boolean connected;
     private volatile InputStream current;
     private volatile Instant lastActivity = Instant.now();
-    private volatile ApiException failure;
+    private volatile RuntimeException failure;
     private String lastDelivered;
 
     EventSubscription(Transport transport, String path, String lastEventId, Consumer<Event> onEvent,
-            Consumer<ApiException> onFailure, Backoff backoff) {
+            Consumer<RuntimeException> onFailure, Backoff backoff) {
         this.transport = transport;
         this.path = path;
         this.onEvent = onEvent;
@@ -67,8 +70,11 @@ public final class EventSubscription implements AutoCloseable {
         return connected;
     }
 
-    /** The refusal that ended the subscription, or null while it runs or after {@link #close()}. */
-    public ApiException failure() {
+    /**
+     * What ended the subscription: the API's refusal ({@link ApiException}), or {@code onEvent}'s or the reader's own
+     * failure; null while it runs or after {@link #close()}.
+     */
+    public RuntimeException failure() {
         return failure;
     }
 
@@ -91,14 +97,18 @@ public final class EventSubscription implements AutoCloseable {
                     readOneConnection();
                 } catch (ApiException refused) {
                     if (!(refused instanceof InternalServerException || refused instanceof RateLimitedException)) {
-                        failure = refused;
-                        onFailure.accept(refused);
+                        fail(refused);
                         return;
                     }
                     pause(refused);
                     continue;
                 } catch (TransportException | IOException dropped) {
-                    // the connection failed or ended: reconnect below
+                    // the connection failed or ended (or sent a line past the limit): reconnect below
+                } catch (RuntimeException unexpected) {
+                    if (!closed) {
+                        fail(unexpected);
+                    }
+                    return;
                 }
                 pause(null);
             }
@@ -106,6 +116,11 @@ public final class EventSubscription implements AutoCloseable {
             connected = false;
             ended.countDown();
         }
+    }
+
+    private void fail(RuntimeException cause) {
+        failure = cause;
+        onFailure.accept(cause);
     }
 
     private void readOneConnection() throws IOException {
@@ -123,8 +138,9 @@ public final class EventSubscription implements AutoCloseable {
         connected = true;
         lastActivity = Instant.now();
         Thread watchdog = watchdog();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(current, StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null && !closed; line = lines.readLine()) {
+        try (InputStream stream = current) {
+            SseLines lines = new SseLines(stream);
+            for (String line = lines.next(); line != null && !closed; line = lines.next()) {
                 lastActivity = Instant.now();
                 backoff.reset();
                 parser.line(line);
@@ -169,7 +185,6 @@ public final class EventSubscription implements AutoCloseable {
         try {
             onEvent.accept(event);
         } catch (RuntimeException handlerFailed) {
-            closed = true;
             // wrapped, so the reconnect loop cannot mistake the handler's own ApiException for the stream's
             throw new IllegalStateException("onEvent failed on event " + event.id(), handlerFailed);
         }
@@ -210,8 +225,9 @@ public final class EventSubscription implements AutoCloseable {
         Duration retryAfter = refused instanceof RateLimitedException limited ? limited.retryAfter()
                 : refused instanceof InternalServerException unavailable ? unavailable.retryAfter()
                 : parser.retryMillis() == null ? null : Duration.ofMillis(parser.retryMillis());
+        Duration delay = backoff.nextDelay(retryAfter);
         try {
-            Thread.sleep(backoff.nextDelay(retryAfter).toMillis());
+            Thread.sleep(delay.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE.toMillis() : delay.toMillis());
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
             closed = true;

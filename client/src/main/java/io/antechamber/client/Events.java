@@ -29,10 +29,11 @@ public final class Events {
 
     /**
      * As {@link #subscribe(String, String, Consumer)}, for only the event {@code types} given (empty: all), with
-     * {@code onFailure} told of a refusal that ends the subscription (no access to the room, a revoked key).
+     * {@code onFailure} told of what ends the subscription: a refusal ({@link ApiException}: no access to the room, a revoked
+     * key), or an exception {@code onEvent} threw (an {@link IllegalStateException} with it as the cause).
      */
     public EventSubscription subscribe(String room, String lastEventId, Set<String> types, Consumer<Event> onEvent,
-            Consumer<ApiException> onFailure) {
+            Consumer<RuntimeException> onFailure) {
         Map<String, String> query = new LinkedHashMap<>();
         if (!types.isEmpty()) {
             query.put("types", String.join(",", types));

@@ -27,9 +27,17 @@ final class Paths {
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
     }
 
+    /**
+     * One path segment. Blank is refused, and so are {@code .} and {@code ..}: percent-encoding leaves dots alone, and
+     * a server normalises {@code /v1/rooms/../check-in} to another path. Refused with IllegalArgumentException, like
+     * every argument the client can tell is wrong before sending (nothing is sent, so no API error exists).
+     */
     private static String segment(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("an id or slug is required");
+            throw new IllegalArgumentException("an id or slug is required (it was blank)");
+        }
+        if (value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("\"" + value + "\" is not an id or slug");
         }
         return encode(value);
     }

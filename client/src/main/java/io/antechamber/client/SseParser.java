@@ -13,6 +13,9 @@ final class SseParser {
     record Frame(String id, String event, String data) {
     }
 
+    /** The longest {@code retry} honoured (1 h); a longer or unparsable one is ignored, as a bad value should be. */
+    static final long MAX_RETRY_MILLIS = 3_600_000;
+
     private final Consumer<Frame> onFrame;
     private String lastId;
     private String event;
@@ -24,7 +27,8 @@ final class SseParser {
         this.onFrame = onFrame;
     }
 
-    void line(String line) {
+    /** @throws SseLines.TooLong when the event's data grows past the line limit */
+    void line(String line) throws SseLines.TooLong {
         if (line.isEmpty()) {
             dispatch();
             return;
@@ -51,9 +55,15 @@ final class SseParser {
                 } else {
                     data.append('\n').append(value);
                 }
+                if (data.length() > SseLines.MAX_LINE_BYTES) {
+                    reset();
+                    throw new SseLines.TooLong("an event's data");
+                }
             }
             case "retry" -> {
-                if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+                // at most 7 ASCII digits, so parsing cannot overflow
+                if (!value.isEmpty() && value.length() <= 7 && value.chars().allMatch(c -> c >= '0' && c <= '9')
+                        && Long.parseLong(value) <= MAX_RETRY_MILLIS) {
                     retryMillis = Long.parseLong(value);
                 }
             }

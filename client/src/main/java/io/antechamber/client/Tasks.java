@@ -73,7 +73,7 @@ public final class Tasks {
     public CheckInResult awaitReview(String id, Duration maxWait) {
         Instant deadline = Instant.now().plus(maxWait);
         Retrying retry = retrying.get();
-        CheckIn last = retry.call(() -> checkIns.get(id), deadline, false);
+        CheckIn last = retry.call(() -> checkIns.get(id, deadline), deadline, false);
         Instant reviewedBefore = last.decision() == null ? null : last.decision().at();
         while (true) {
             CheckInResult review = review(last, reviewedBefore);
@@ -85,7 +85,7 @@ public final class Tasks {
                 return CheckInResult.timedOut(last);
             }
             Duration slice = left.compareTo(REVIEW_SLICE) > 0 ? REVIEW_SLICE : left;
-            last = retry.attempt(() -> checkIns.await(id, slice), deadline).orElse(last);
+            last = retry.attempt(() -> checkIns.awaitSlice(id, slice), deadline).orElse(last);
         }
     }
 

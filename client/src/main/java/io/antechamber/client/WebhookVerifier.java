@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +26,7 @@ public final class WebhookVerifier {
 
     private static final String PREFIX = "whsec_";
     private static final String ALGORITHM = "HmacSHA256";
+    private static final String SECRET_SHAPE = "a webhook secret is \"whsec_\" followed by non-empty base64";
 
     private final byte[] key;
     private final Duration tolerance;
@@ -44,11 +44,17 @@ public final class WebhookVerifier {
             throw new IllegalArgumentException("a webhook secret is required");
         }
         String encoded = secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret;
+        byte[] key;
         try {
-            return new WebhookVerifier(Base64.getDecoder().decode(encoded), DEFAULT_TOLERANCE, Clock.systemUTC());
+            key = Base64.getDecoder().decode(encoded.trim());
         } catch (IllegalArgumentException notBase64) {
-            throw new IllegalArgumentException("a webhook secret is \"whsec_\" followed by base64");
+            // the decoder's message quotes the offending character: a piece of the secret
+            throw new IllegalArgumentException(SECRET_SHAPE);
         }
+        if (key.length == 0) {
+            throw new IllegalArgumentException(SECRET_SHAPE);
+        }
+        return new WebhookVerifier(key, DEFAULT_TOLERANCE, Clock.systemUTC());
     }
 
     /** How far {@code webhook-timestamp} may be from now, in the past or the future. */
@@ -112,13 +118,19 @@ public final class WebhookVerifier {
         } catch (NumberFormatException notANumber) {
             throw new WebhookVerificationException("the webhook-timestamp header is not unix seconds");
         }
-        Instant sent = Instant.ofEpochSecond(seconds);
-        Instant now = clock.instant();
-        if (sent.isBefore(now.minus(tolerance))) {
+        long age;
+        try {
+            // in seconds, never through Instant: a forged timestamp far outside Instant's range must be refused, not
+            // crash the receiver
+            age = Math.subtractExact(clock.instant().getEpochSecond(), seconds);
+        } catch (ArithmeticException farOutside) {
+            age = seconds > 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        if (age > tolerance.toSeconds()) {
             throw new WebhookVerificationException("the webhook-timestamp is older than " + tolerance.toSeconds()
                     + " s: a stale or replayed delivery");
         }
-        if (sent.isAfter(now.plus(tolerance))) {
+        if (age < -tolerance.toSeconds()) {
             throw new WebhookVerificationException("the webhook-timestamp is more than " + tolerance.toSeconds()
                     + " s in the future");
         }

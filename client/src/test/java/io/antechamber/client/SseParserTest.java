@@ -37,9 +37,20 @@ class SseParserTest {
         assertThat(frames).isEmpty();
     }
 
+    @Test
+    void a_retry_value_that_is_absurd_or_not_ascii_digits_is_ignored() {
+        feed("retry: 1500", "retry: 99999999999999999999", "retry: 3600001", "retry: \u0661\u0662", "retry: -5");
+
+        assertThat(parser.retryMillis()).isEqualTo(1500L);
+    }
+
     private void feed(String... lines) {
         for (String line : lines) {
-            parser.line(line);
+            try {
+                parser.line(line);
+            } catch (SseLines.TooLong unexpected) {
+                throw new AssertionError(unexpected);
+            }
         }
     }
 }

@@ -96,6 +96,36 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void a_forged_timestamp_far_outside_any_clock_is_refused_not_crashed_on() {
+        for (String forged : List.of("99999999999999999", "-99999999999999999", Long.toString(Long.MAX_VALUE),
+                Long.toString(Long.MIN_VALUE), "99999999999999999999999")) {
+            Map<String, Object> headers = headers(SIGNATURE);
+            headers.put("webhook-timestamp", forged);
+
+            assertThatThrownBy(() -> verifier.verify(headers, BODY)).as(forged)
+                    .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("webhook-timestamp");
+        }
+    }
+
+    @Test
+    void signatures_that_are_not_base64_or_not_v1_are_refused_not_crashed_on() {
+        for (String garbage : List.of("v1,%%%not-base64%%%", "v1,", "v1", ",", "   ", "v1,=", "v1,g0hM9SsE+OTPJTGt")) {
+            assertThatThrownBy(() -> verifier.verify(headers(garbage), BODY)).as(garbage)
+                    .isInstanceOf(WebhookVerificationException.class);
+        }
+    }
+
+    @Test
+    void an_empty_or_non_base64_secret_is_refused_at_once_without_echoing_it() {
+        for (String bad : List.of("whsec_", "whsec_   ", "", " ", "whsec_not*base64!secret", "not*base64!secret")) {
+            assertThatThrownBy(() -> WebhookVerifier.of(bad)).as("\"" + bad + "\"")
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not*base64").doesNotContain("secret!"));
+        }
+        assertThatThrownBy(() -> WebhookVerifier.of(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void the_secret_never_shows_in_the_verifier_text() {
         assertThat(verifier.toString()).doesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     }

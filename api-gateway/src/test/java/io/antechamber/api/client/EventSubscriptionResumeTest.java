@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client's event subscription against the application in a JVM of its own: when the server is killed and started
- * again, the subscription reconnects with Last-Event-ID and delivers every event, each once and in order.
+ * again, the subscription reconnects with Last-Event-ID and delivers every event, each once and in order. A tap in
+ * front of the application shows the reconnect sent the last delivered id, so the server resumed from it (rather
+ * than replaying everything for the client to de-duplicate).
  */
 class EventSubscriptionResumeTest {
 
@@ -38,7 +40,7 @@ class EventSubscriptionResumeTest {
         Path log = Path.of("target", "app-process", "client-events-" + System.currentTimeMillis() + ".log")
                 .toAbsolutePath();
         AppProcess app = start(database, port, log);
-        try {
+        try (EventStreamTap tap = new EventStreamTap(port)) {
             TestApi api = new TestApi(app.http(), ADMIN);
             TestApi.Org org = api.newOrg();
             TestApi.Room room = api.newRoom(org, "ops");
@@ -46,15 +48,20 @@ class EventSubscriptionResumeTest {
             URI url = URI.create("http://127.0.0.1:" + port);
             AntechamberClient agent = client(url, agentKey.key());
             AntechamberClient human = client(url, org.humanKey());
+            AntechamberClient subscriber = client(tap.url(), org.humanKey());
             List<Event> received = new CopyOnWriteArrayList<>();
             List<String> created = new ArrayList<>();
 
             // "0": from the room's first event, so none is missed however fast the stream opens
-            try (EventSubscription subscription = human.events().subscribe(room.slug(), "0", received::add)) {
+            try (EventSubscription subscription = subscriber.events().subscribe(room.slug(), "0", received::add)) {
                 for (int i = 0; i < 3; i++) {
                     created.add(agent.checkIns().create(room.slug(), CheckInRequest.of("before " + i)).id());
                 }
                 awaitCreatedEvents(received, created);
+                // the resume point moves once onEvent has returned, just after the event shows in the list
+                Awaitility.await().atMost(PATIENCE).until(() -> received.get(received.size() - 1).id()
+                        .equals(subscription.lastEventId()));
+                String deliveredBeforeTheKill = subscription.lastEventId();
 
                 assertThat(app.kill()).isEqualTo(AppProcess.KILLED_EXIT_CODE);
                 app = start(database, port, log);
@@ -74,6 +81,11 @@ class EventSubscriptionResumeTest {
                         .extracting(event -> event.data().path("id").asText()).containsExactlyElementsOf(created);
                 assertThat(Long.parseLong(subscription.lastEventId())).isGreaterThanOrEqualTo(ids.get(ids.size() - 1));
                 assertThat(subscription.failure()).isNull();
+                // the first connection asked from "0"; the first to reach the restarted server, from the last event
+                // delivered before the kill
+                assertThat(tap.lastEventIds()).hasSizeGreaterThanOrEqualTo(2);
+                assertThat(tap.lastEventIds().get(0)).isEqualTo("0");
+                assertThat(tap.lastEventIds().get(1)).isEqualTo(deliveredBeforeTheKill);
             }
         } finally {
             app.close();
