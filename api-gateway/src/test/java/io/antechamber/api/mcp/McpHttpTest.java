@@ -174,6 +174,21 @@ class McpHttpTest extends IntegrationTest {
     }
 
     @Test
+    void a_tools_api_calls_carry_the_mcp_requests_id() {
+        Response answer = http.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"await_decision\",\"arguments\":{\"check_in_id\":\"ci_zzzzzzzzzz\",\"wait_seconds\":0}}}")
+                .header("Accept", "application/json, text/event-stream").header("X-Request-Id", "host-call-4711")
+                .auth(agent.key()).send().expect(200);
+
+        assertThat(answer.header("X-Request-Id")).isEqualTo("host-call-4711");
+        JsonNode result = answer.json().get("result");
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        JsonNode error = Http.parse(result.get("content").get(1).get("text").asText()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(error.get("details").get("request_id").asText()).isEqualTo("host-call-4711");
+    }
+
+    @Test
     void a_bad_argument_is_a_validation_error_naming_it() {
         McpSession.Result missing = mcp.fail("request_approval", Map.of("room", "deploys"));
         assertThat(missing.error().get("code").asText()).isEqualTo("VALIDATION_ERROR");
