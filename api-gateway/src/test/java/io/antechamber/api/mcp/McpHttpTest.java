@@ -259,7 +259,10 @@ class McpHttpTest extends IntegrationTest {
                 + "{\"name\":\"delete_everything\",\"arguments\":{}}}", agent.key()).expect(200);
         assertThat(unknownTool.json().get("error").get("code").asInt()).isEqualTo(-32602);
 
-        post("{\"x\":\"" + "a".repeat(70_000) + "\"}", agent.key()).expectError(413, "PAYLOAD_TOO_LARGE");
+        String tooLarge = "{\"x\":\"" + "a".repeat(70_000) + "\"}";
+        post(tooLarge, agent.key()).expectError(413, "PAYLOAD_TOO_LARGE");
+        http.post("/mcp", tooLarge).header("Accept", "application/json, text/event-stream").auth(agent.key())
+                .chunked().send().expectError(413, "PAYLOAD_TOO_LARGE");
     }
 
     private Response post(String body, String key) {
