@@ -10,7 +10,6 @@ import io.antechamber.client.CheckIn;
 import io.antechamber.client.CheckInRequest;
 import io.antechamber.client.CheckInResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +74,7 @@ final class ApprovalTools {
                                 + "punctuation, no spaces.", 1, ApiLimits.IDEMPOTENCY_KEY_CHARS, VISIBLE_ASCII)),
                         List.of(ROOM, "action")))
                 .outputSchema(DecisionAnswer.SCHEMA)
-                .annotations(annotations(false, false))
+                .annotations(Schema.annotations(false, false))
                 .build();
         return new AgentTool(tool, ApprovalTools::requestApproval);
     }
@@ -115,7 +114,7 @@ final class ApprovalTools {
                         WAIT_SECONDS, Inputs.waitSeconds()),
                         List.of(CHECK_IN_ID)))
                 .outputSchema(DecisionAnswer.SCHEMA)
-                .annotations(annotations(true, true))
+                .annotations(Schema.annotations(true, true))
                 .build();
         return new AgentTool(tool, ApprovalTools::awaitDecision);
     }
@@ -161,14 +160,10 @@ final class ApprovalTools {
                         CHECK_IN_ID, Inputs.checkInId("The check_in_id of your pending request.")),
                         List.of(CHECK_IN_ID)))
                 .outputSchema(DecisionAnswer.SCHEMA)
-                .annotations(annotations(false, true))
+                .annotations(Schema.annotations(false, true))
                 .build();
         return new AgentTool(tool,
                 (client, arguments) -> DecisionAnswer.of(
                         client.json().valueToTree(client.checkIns().withdraw(arguments.string(CHECK_IN_ID))), 0));
-    }
-
-    static ToolAnnotations annotations(boolean readOnly, boolean idempotent) {
-        return new ToolAnnotations(null, readOnly, false, idempotent, false, null);
     }
 }
