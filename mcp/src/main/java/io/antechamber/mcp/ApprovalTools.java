@@ -6,11 +6,12 @@ import static io.antechamber.mcp.Inputs.ROOM;
 import static io.antechamber.mcp.Inputs.WAIT_SECONDS;
 
 import io.antechamber.client.AntechamberClient;
+import io.antechamber.client.CheckIn;
 import io.antechamber.client.CheckInRequest;
 import io.antechamber.client.CheckInResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,11 @@ final class ApprovalTools {
     private static final String STATUSES = "status is one of approved (go ahead), modified (go ahead, but with "
             + "decision.modifications applied), rejected (do not), expired (nobody decided in time: do not), withdrawn, "
             + "or pending (no decision yet: call await_decision with check_in_id).";
+
+    private static final String TASK = "human_to_agent";
+    private static final String SUBMITTED = "submitted";
+    /** How long one {@code /wait} of a task's review lasts, at most: how late a "changes requested" can be told. */
+    private static final Duration REVIEW_SLICE = Duration.ofSeconds(2);
 
     private ApprovalTools() {
     }
@@ -68,7 +74,7 @@ final class ApprovalTools {
                                 + "punctuation, no spaces.", 1, ApiLimits.IDEMPOTENCY_KEY_CHARS, VISIBLE_ASCII)),
                         List.of(ROOM, "action")))
                 .outputSchema(DecisionAnswer.SCHEMA)
-                .annotations(annotations(false, false))
+                .annotations(Schema.annotations(false, false))
                 .build();
         return new AgentTool(tool, ApprovalTools::requestApproval);
     }
@@ -99,7 +105,7 @@ final class ApprovalTools {
                 .description("""
                         Wait for the decision on a request made with request_approval that answered "pending" \
                         (or check where it stands with wait_seconds 0). Also tells how a task you submitted was \
-                        reviewed. Returns as soon as there is a decision, or after wait_seconds (default and most 50) \
+                        reviewed, as soon as it is. Returns as soon as there is a decision, or after wait_seconds (default and most 50) \
                         with status pending; call it again to keep waiting. Returns {status, check_in_id, decision, \
                         check_in}: \
                         """ + STATUSES)
@@ -108,7 +114,7 @@ final class ApprovalTools {
                         WAIT_SECONDS, Inputs.waitSeconds()),
                         List.of(CHECK_IN_ID)))
                 .outputSchema(DecisionAnswer.SCHEMA)
-                .annotations(annotations(true, true))
+                .annotations(Schema.annotations(true, true))
                 .build();
         return new AgentTool(tool, ApprovalTools::awaitDecision);
     }
@@ -116,8 +122,29 @@ final class ApprovalTools {
     private static ToolOutcome awaitDecision(AntechamberClient client, Arguments arguments) {
         String id = arguments.string(CHECK_IN_ID);
         Duration wait = Inputs.waitSeconds(arguments);
-        Object checkIn = wait.isZero() ? client.checkIns().get(id) : client.checkIns().await(id, wait);
-        return DecisionAnswer.of(client.json().valueToTree(checkIn), (int) wait.toSeconds());
+        CheckIn current = client.checkIns().get(id);
+        CheckIn answer = wait.isZero() || !current.isAwaitingAction() ? current
+                : TASK.equals(current.direction()) ? awaitReview(client, current, wait)
+                : client.checkIns().await(id, wait);
+        return DecisionAnswer.of(client.json().valueToTree(answer), (int) wait.toSeconds());
+    }
+
+    /**
+     * A task's review: only a submitted task has one coming (open or claimed, the next move is the agent's), and it
+     * ends at the first state that is no longer {@code submitted}. Waited in slices, since the API's {@code /wait}
+     * holds on through "changes requested", which sends the task back to {@code claimed}, still awaiting action.
+     */
+    private static CheckIn awaitReview(AntechamberClient client, CheckIn task, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        CheckIn last = task;
+        while (SUBMITTED.equals(last.status())) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return last;
+            }
+            last = client.checkIns().await(task.id(), left.compareTo(REVIEW_SLICE) > 0 ? REVIEW_SLICE : left);
+        }
+        return last;
     }
 
     static AgentTool withdrawRequest() {
@@ -133,14 +160,10 @@ final class ApprovalTools {
                         CHECK_IN_ID, Inputs.checkInId("The check_in_id of your pending request.")),
                         List.of(CHECK_IN_ID)))
                 .outputSchema(DecisionAnswer.SCHEMA)
-                .annotations(annotations(false, true))
+                .annotations(Schema.annotations(false, true))
                 .build();
         return new AgentTool(tool,
                 (client, arguments) -> DecisionAnswer.of(
                         client.json().valueToTree(client.checkIns().withdraw(arguments.string(CHECK_IN_ID))), 0));
-    }
-
-    static ToolAnnotations annotations(boolean readOnly, boolean idempotent) {
-        return new ToolAnnotations(null, readOnly, false, idempotent, false, null);
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 final class Arguments {
 
     static final Pattern CHECK_IN_ID = Pattern.compile("^ci_[a-z0-9]{10,}$");
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private final Map<String, Object> values;
 
@@ -125,7 +127,8 @@ final class Arguments {
             throw new InvalidArgumentException(name, "must be at most " + max + " characters");
         }
         String pattern = (String) schema.get("pattern");
-        if (pattern != null && !Pattern.compile(pattern).matcher(text).matches()) {
+        // JSON Schema's pattern matches anywhere in the string (the schemas anchor theirs), as find() does
+        if (pattern != null && !PATTERNS.computeIfAbsent(pattern, Pattern::compile).matcher(text).find()) {
             throw new InvalidArgumentException(name, "must match " + pattern);
         }
     }

@@ -17,13 +17,15 @@ final class Inputs {
     static final String LIMIT = "limit";
     static final String CURSOR = "cursor";
     private static final int DEFAULT_LIMIT = 20;
+    /** A slug ({@code [a-z0-9][a-z0-9-]*}) or a room id ({@code room_...}): never blank, never a path's "." or "..". */
+    private static final String ROOM_PATTERN = "^[a-z0-9][a-z0-9_-]*$";
 
     private Inputs() {
     }
 
     static Map<String, Object> room() {
         return Schema.string("The room's slug (e.g. \"deploys\") or id (room_...). Call list_rooms to see the rooms "
-                + "this agent is a member of.", 1, ApiLimits.ROOM_CHARS);
+                + "this agent is a member of.", 1, ApiLimits.ROOM_CHARS, ROOM_PATTERN);
     }
 
     static Map<String, Object> checkInId(String what) {

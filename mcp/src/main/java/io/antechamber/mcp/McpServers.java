@@ -28,7 +28,17 @@ public final class McpServers {
             Rooms are named by slug (list_rooms). Every failure is a tool error with the API's code, e.g. FORBIDDEN \
             (not a member of the room), NOT_FOUND, CONFLICT (wrong state), VALIDATION_ERROR (names the argument).""";
 
+    private static final ServerCapabilities TOOLS_ONLY = ServerCapabilities.builder().tools(false).build();
+
     private McpServers() {
+    }
+
+    /**
+     * Every tool as one transport's specification. The two servers' builders share no type in the SDK, so their few
+     * settings are written out in each.
+     */
+    private static <T> List<T> specifications(Function<AgentTool, T> specification) {
+        return AgentTools.all().stream().map(specification).toList();
     }
 
     /** The version of this module's jar, as its manifest says; "dev" when run from classes. */
@@ -43,36 +53,36 @@ public final class McpServers {
      */
     public static McpStatelessSyncServer stateless(McpStatelessServerTransport transport,
             Function<McpTransportContext, AntechamberClient> clients) {
-        List<McpStatelessServerFeatures.SyncToolSpecification> tools = AgentTools.all().stream()
-                .map(tool -> McpStatelessServerFeatures.SyncToolSpecification.builder()
-                        .tool(tool.definition())
-                        .callHandler((context, request) -> tool.call(clients.apply(context), request.arguments()))
-                        .build())
-                .toList();
         return McpServer.sync(new MalformedRequestGuard(transport))
                 .serverInfo(NAME, version())
                 .instructions(INSTRUCTIONS)
-                .capabilities(ServerCapabilities.builder().tools(false).build())
+                .capabilities(TOOLS_ONLY)
                 // the tools check their arguments against the same schemas, answering the API's VALIDATION_ERROR
                 .validateToolInputs(false)
-                .tools(tools)
+                // a tool call runs on the request's own thread: offloaded, it would take one of Reactor's shared
+                // boundedElastic threads (10 per core) for up to 50 s, and one agent's waits could stall everyone's
+                .immediateExecution(true)
+                .tools(specifications(tool -> McpStatelessServerFeatures.SyncToolSpecification.builder()
+                        .tool(tool.definition())
+                        .callHandler((context, request) -> tool.call(clients.apply(context), request.arguments()))
+                        .build()))
                 .build();
     }
 
-    /** A server for one session with one agent (stdio): every call acts as that agent. */
+    /**
+     * A server for one session with one agent (stdio): every call acts as that agent. Its tool calls stay offloaded
+     * from the transport's single reading thread, so a waiting call does not hold up the host's other calls.
+     */
     public static McpSyncServer forOneAgent(McpServerTransportProvider transport, AntechamberClient client) {
-        List<McpServerFeatures.SyncToolSpecification> tools = AgentTools.all().stream()
-                .map(tool -> McpServerFeatures.SyncToolSpecification.builder()
-                        .tool(tool.definition())
-                        .callHandler((exchange, request) -> tool.call(client, request.arguments()))
-                        .build())
-                .toList();
         return McpServer.sync(transport)
                 .serverInfo(NAME, version())
                 .instructions(INSTRUCTIONS)
-                .capabilities(ServerCapabilities.builder().tools(false).build())
+                .capabilities(TOOLS_ONLY)
                 .validateToolInputs(false)
-                .tools(tools)
+                .tools(specifications(tool -> McpServerFeatures.SyncToolSpecification.builder()
+                        .tool(tool.definition())
+                        .callHandler((exchange, request) -> tool.call(client, request.arguments()))
+                        .build()))
                 .build();
     }
 }

@@ -23,7 +23,7 @@ final class RoomTools {
                         (FORBIDDEN otherwise). Returns {data: [{id, slug, name, description, ...}]}.""")
                 .inputSchema(Schema.object(Schema.properties(), List.of()))
                 .outputSchema(Schema.anyObject())
-                .annotations(ApprovalTools.annotations(true, true))
+                .annotations(Schema.annotations(true, true))
                 .build();
         return new AgentTool(tool, (client, arguments) -> {
             JsonNode rooms = client.json().valueToTree(client.rooms().list());

@@ -1,10 +1,14 @@
 package io.antechamber.mcp;
 
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON Schema pieces the tools' input schemas are made of, written as the plain maps the SDK sends. */
+/**
+ * The JSON Schema pieces the tools' input schemas are made of, written as the plain maps the SDK sends, and the hints
+ * every tool's definition carries.
+ */
 final class Schema {
 
     private Schema() {
@@ -71,5 +75,10 @@ final class Schema {
 
     static Map<String, Object> array(String description, Map<String, Object> items, int maxItems) {
         return Map.of("type", "array", "description", description, "items", items, "maxItems", maxItems);
+    }
+
+    /** What a host may assume of a tool: whether it only reads, and whether calling it twice does no more than once. */
+    static ToolAnnotations annotations(boolean readOnly, boolean idempotent) {
+        return new ToolAnnotations(null, readOnly, false, idempotent, false, null);
     }
 }

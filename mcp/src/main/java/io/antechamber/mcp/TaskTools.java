@@ -40,7 +40,7 @@ final class TaskTools {
                         CURSOR, Inputs.cursor()),
                         List.of(ROOM)))
                 .outputSchema(Schema.anyObject())
-                .annotations(ApprovalTools.annotations(true, true))
+                .annotations(Schema.annotations(true, true))
                 .build();
         return new AgentTool(tool, TaskTools::listOpenTasks);
     }
@@ -73,7 +73,7 @@ final class TaskTools {
                         CHECK_IN_ID, Inputs.checkInId("The id of the open task to claim.")),
                         List.of(CHECK_IN_ID)))
                 .outputSchema(Schema.anyObject())
-                .annotations(ApprovalTools.annotations(false, false))
+                .annotations(Schema.annotations(false, false))
                 .build();
         return new AgentTool(tool, (client, arguments) -> {
             JsonNode task = client.json().valueToTree(client.tasks().claim(arguments.string(CHECK_IN_ID)));
@@ -95,7 +95,7 @@ final class TaskTools {
                                 ApiLimits.REASON_CHARS)),
                         List.of(CHECK_IN_ID)))
                 .outputSchema(Schema.anyObject())
-                .annotations(ApprovalTools.annotations(false, false))
+                .annotations(Schema.annotations(false, false))
                 .build();
         return new AgentTool(tool, (client, arguments) -> {
             JsonNode task = client.json().valueToTree(client.tasks().requestHelp(arguments.string(CHECK_IN_ID),
@@ -117,7 +117,7 @@ final class TaskTools {
                         CHECK_IN_ID, Inputs.checkInId("The id of the task to help with.")),
                         List.of(CHECK_IN_ID)))
                 .outputSchema(Schema.anyObject())
-                .annotations(ApprovalTools.annotations(false, false))
+                .annotations(Schema.annotations(false, false))
                 .build();
         return new AgentTool(tool, (client, arguments) -> {
             JsonNode task = client.json().valueToTree(client.tasks().join(arguments.string(CHECK_IN_ID)));
@@ -144,7 +144,7 @@ final class TaskTools {
                         ATTACHMENTS, Inputs.attachments()),
                         List.of(CHECK_IN_ID, "content")))
                 .outputSchema(Schema.anyObject())
-                .annotations(ApprovalTools.annotations(false, false))
+                .annotations(Schema.annotations(false, false))
                 .build();
         return new AgentTool(tool, (client, arguments) -> {
             SubmitRequest request = new SubmitRequest(arguments.string("content"),

@@ -46,7 +46,7 @@ final class ThreadTools {
                         ATTACHMENTS, Inputs.attachments()),
                         List.of(CHECK_IN_ID, "content")))
                 .outputSchema(Schema.anyObject())
-                .annotations(ApprovalTools.annotations(false, false))
+                .annotations(Schema.annotations(false, false))
                 .build();
         return new AgentTool(tool, (client, arguments) -> {
             MessageRequest request = new MessageRequest(arguments.optionalString("type").orElse("comment"),
@@ -75,7 +75,7 @@ final class ThreadTools {
                         CURSOR, Inputs.cursor()),
                         List.of(CHECK_IN_ID)))
                 .outputSchema(Schema.anyObject())
-                .annotations(ApprovalTools.annotations(true, true))
+                .annotations(Schema.annotations(true, true))
                 .build();
         return new AgentTool(tool, ThreadTools::getThread);
     }

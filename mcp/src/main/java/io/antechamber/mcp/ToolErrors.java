@@ -1,5 +1,7 @@
 package io.antechamber.mcp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antechamber.client.ApiException;
 import io.antechamber.client.TransportException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -12,14 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every failure of a tool call as an MCP tool error ({@code isError: true}), never a JSON-RPC error: a model reads a
- * tool error and can correct itself, while a protocol error reaches it, if at all, as a broken connection. The
- * structured content is the API's error shape, so the code, status and message are the API's own; the details also
- * name the failed API call's request id.
+ * tool error and can correct itself, while a protocol error reaches it, if at all, as a broken connection. Two text
+ * blocks: {@code CODE (status): message}, then the API's error shape as JSON, so the code, status and message are the
+ * API's own; the details also name the failed API call's request id. No structured content: clients check it against
+ * the tool's output schema, which describes a success (the TypeScript SDK does so even for an error, and throws).
  */
 final class ToolErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ToolErrors.class);
     private static final String REQUEST_ID = "request_id";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ToolErrors() {
     }
@@ -58,9 +62,17 @@ final class ToolErrors {
         error.put("statusCode", status);
         error.put("details", details == null ? Map.of() : details);
         return CallToolResult.builder()
-                .content(List.of(new TextContent(code + " (" + status + "): " + message)))
-                .structuredContent(Map.of("error", error))
+                .content(List.of(new TextContent(code + " (" + status + "): " + message),
+                        new TextContent(json(Map.of("error", error)))))
                 .isError(true)
                 .build();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an error shape of plain maps did not serialize", e);
+        }
     }
 }

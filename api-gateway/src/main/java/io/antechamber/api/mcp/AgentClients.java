@@ -1,5 +1,6 @@
 package io.antechamber.api.mcp;
 
+import io.antechamber.api.web.RequestIdFilter;
 import io.antechamber.client.AntechamberClient;
 import io.antechamber.mcp.McpServers;
 import java.net.http.HttpClient;
@@ -27,12 +28,17 @@ class AgentClients {
         this.api = api;
     }
 
-    AntechamberClient forKey(String agentKey) {
-        return AntechamberClient.builder()
+    /**
+     * The client of the agent with this key, built when first used; its calls carry {@code requestId}, the /mcp
+     * request's own, so the API's log ties them to it.
+     */
+    LazyAgentClient forKey(String agentKey, String requestId) {
+        return new LazyAgentClient(() -> AntechamberClient.builder()
                 .baseUrl(api.baseUrl())
                 .apiKey(agentKey)
                 .httpClient(http)
                 .userAgent("antechamber-mcp/" + McpServers.version())
-                .build();
+                .header(RequestIdFilter.HEADER, requestId)
+                .build());
     }
 }

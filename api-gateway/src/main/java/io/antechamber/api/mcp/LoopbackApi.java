@@ -21,6 +21,11 @@ class LoopbackApi implements ApplicationListener<WebServerInitializedEvent> {
 
     LoopbackApi(McpProperties properties, ServerProperties server) {
         this.configured = properties.apiUrl();
+        if (configured == null && server.getSsl() != null && server.getSsl().isEnabled()) {
+            // the loopback URL is plain http; every tool would fail with UNAVAILABLE rather than this saying why
+            throw new IllegalStateException("the server serves only TLS (server.ssl.enabled), so the MCP tools cannot "
+                    + "call its API on http://127.0.0.1: set antechamber.mcp.api-url to the https URL they should use");
+        }
         InetAddress address = server.getAddress();
         this.host = address == null || address.isAnyLocalAddress() ? "127.0.0.1"
                 : address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"

@@ -2,13 +2,14 @@ package io.antechamber.api.mcp;
 
 import io.antechamber.api.auth.BearerToken;
 import io.antechamber.api.config.AntechamberProperties;
+import io.antechamber.api.web.RequestIdFilter;
 import io.antechamber.api.web.RequestPath;
-import io.antechamber.client.AntechamberClient;
 import io.antechamber.mcp.McpServers;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import java.util.Map;
+import org.slf4j.MDC;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,22 +23,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class McpConfiguration {
 
-    private static final String CLIENT = AntechamberClient.class.getName();
+    private static final String CLIENT = LazyAgentClient.class.getName();
 
     @Bean
     HttpServletStatelessServerTransport mcpTransport(AgentClients clients, AntechamberProperties properties) {
         return HttpServletStatelessServerTransport.builder()
                 .messageEndpoint(RequestPath.MCP)
                 .maxRequestSize(properties.limits().maxBodyBytes())
+                // on the request's thread, where RequestIdFilter has put the request's id in the MDC
                 .contextExtractor(request -> McpTransportContext.create(BearerToken.of(request)
-                        .<Map<String, Object>>map(key -> Map.of(CLIENT, clients.forKey(key)))
+                        .<Map<String, Object>>map(key -> Map.of(CLIENT,
+                                clients.forKey(key, RequestIdFilter.idFor(MDC.get(RequestIdFilter.MDC_KEY)))))
                         .orElse(Map.of())))
                 .build();
     }
 
     @Bean(destroyMethod = "close")
     McpStatelessSyncServer mcpServer(HttpServletStatelessServerTransport transport) {
-        return McpServers.stateless(transport, context -> (AntechamberClient) context.get(CLIENT));
+        return McpServers.stateless(transport, context -> ((LazyAgentClient) context.get(CLIENT)).get());
     }
 
     /** Takes the server so it is built, and has handed the transport its handler, before the servlet serves. */

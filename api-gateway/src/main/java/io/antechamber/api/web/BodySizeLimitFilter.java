@@ -37,7 +37,9 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             errors.write(response, ApiError.PAYLOAD_TOO_LARGE, "request body is larger than " + limit + " bytes");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        // the MCP transport bounds what it reads at the same limit and answers 413 itself; through this wrapper it
+        // would get an IOException it reports as a malformed message, 400
+        chain.doFilter(RequestPath.isMcp(request) ? request : new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -10,6 +10,8 @@ import io.antechamber.api.support.TestApi;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +57,7 @@ class McpHttpTest extends IntegrationTest {
                     .containsEntry("additionalProperties", false).containsKey("properties");
             assertThat(tool.outputSchema()).as(tool.name()).containsEntry("type", "object");
         }
-        Tool requestApproval = tools.get(1);
+        Tool requestApproval = mcp.tool("request_approval");
         assertThat(requestApproval.inputSchema().get("required")).isEqualTo(List.of("room", "action"));
         assertThat(requestApproval.inputSchema().get("properties").toString())
                 .contains("wait_seconds", "maximum=50", "risk_level", "critical");
@@ -94,7 +96,7 @@ class McpHttpTest extends IntegrationTest {
     }
 
     @Test
-    void the_task_and_thread_tools_claim_get_help_join_post_and_submit_as_the_agent() {
+    void the_task_and_thread_tools_claim_get_help_join_post_and_submit_as_the_agent() throws Exception {
         String task = api.openTask(org, room, "rotate the api keys");
         McpSession.Result open = mcp.call("list_open_tasks", Map.of("room", "deploys", "limit", 10));
         assertThat(ids(open.structured().get("data"))).containsExactly(task);
@@ -137,8 +139,12 @@ class McpHttpTest extends IntegrationTest {
                 .map(m -> m.get("content").asText())).contains("all regions?", "rotated 12 keys");
         assertThat(thread.text()).contains("all regions?", "rotated 12 keys");
 
+        // with the default wait (50 s): "changes requested" sends the task back to claimed, which the API's /wait
+        // keeps holding on; the tool answers it well before its wait is up
+        CompletableFuture<McpSession.Result> waiting = CompletableFuture.supplyAsync(
+                () -> mcp.call("await_decision", Map.of("check_in_id", task)));
         api.decide(org, task, "modify", Map.of("modifications", Map.of("scope", "eu too"))).expect(200);
-        McpSession.Result review = mcp.call("await_decision", Map.of("check_in_id", task, "wait_seconds", 5));
+        McpSession.Result review = waiting.get(30, TimeUnit.SECONDS);
         assertThat(review.structured().get("status").asText()).isEqualTo("claimed");
         assertThat(review.text()).contains("changes requested", "eu too", "submit_result");
     }
@@ -151,6 +157,7 @@ class McpHttpTest extends IntegrationTest {
         assertThat(unknown.text()).startsWith("NOT_FOUND (404): ");
         assertThat(unknown.error().get("message").asText()).isEqualTo("check-in not found");
         assertThat(unknown.error().get("details").get("request_id").asText()).isNotBlank();
+        assertThat(unknown.structured().isNull()).isTrue();
 
         api.newRoom(org, "finance");
         McpSession.Result notMember = mcp.fail("request_approval", Map.of("room", "finance", "action", "pay",
@@ -164,6 +171,21 @@ class McpHttpTest extends IntegrationTest {
         McpSession.Result taken = mcp.fail("claim_task", Map.of("check_in_id", task));
         assertThat(taken.error().get("code").asText()).isEqualTo("CONFLICT");
         assertThat(taken.text()).startsWith("CONFLICT (409): ");
+    }
+
+    @Test
+    void a_tools_api_calls_carry_the_mcp_requests_id() {
+        Response answer = http.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"await_decision\",\"arguments\":{\"check_in_id\":\"ci_zzzzzzzzzz\",\"wait_seconds\":0}}}")
+                .header("Accept", "application/json, text/event-stream").header("X-Request-Id", "host-call-4711")
+                .auth(agent.key()).send().expect(200);
+
+        assertThat(answer.header("X-Request-Id")).isEqualTo("host-call-4711");
+        JsonNode result = answer.json().get("result");
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        JsonNode error = Http.parse(result.get("content").get(1).get("text").asText()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(error.get("details").get("request_id").asText()).isEqualTo("host-call-4711");
     }
 
     @Test
@@ -184,6 +206,17 @@ class McpHttpTest extends IntegrationTest {
                 "type", "status_change", "content", "x"));
         assertThat(wrongType.error().get("details").get("fields").has("type")).isTrue();
         assertThat(wrongType.text()).startsWith("VALIDATION_ERROR (400): argument 'type'");
+
+        for (String room : List.of(" ", "..", ".", "deploys/../x", "Deploys ")) {
+            McpSession.Result badRoom = mcp.fail("list_open_tasks", Map.of("room", room));
+            assertThat(badRoom.error().get("code").asText()).as(room).isEqualTo("VALIDATION_ERROR");
+            assertThat(badRoom.error().get("details").get("fields").has("room")).as(room).isTrue();
+        }
+        for (String id : List.of(" ", "ci_", "ok_zzzzzzzzzz", " ci_zzzzzzzzzz", "ci_zzzzzzzzzz/../x")) {
+            McpSession.Result badId = mcp.fail("get_thread", Map.of("check_in_id", id));
+            assertThat(badId.error().get("code").asText()).as(id).isEqualTo("VALIDATION_ERROR");
+            assertThat(badId.error().get("details").get("fields").has("check_in_id")).as(id).isTrue();
+        }
     }
 
     @Test
@@ -226,7 +259,10 @@ class McpHttpTest extends IntegrationTest {
                 + "{\"name\":\"delete_everything\",\"arguments\":{}}}", agent.key()).expect(200);
         assertThat(unknownTool.json().get("error").get("code").asInt()).isEqualTo(-32602);
 
-        post("{\"x\":\"" + "a".repeat(70_000) + "\"}", agent.key()).expectError(413, "PAYLOAD_TOO_LARGE");
+        String tooLarge = "{\"x\":\"" + "a".repeat(70_000) + "\"}";
+        post(tooLarge, agent.key()).expectError(413, "PAYLOAD_TOO_LARGE");
+        http.post("/mcp", tooLarge).header("Accept", "application/json, text/event-stream").auth(agent.key())
+                .chunked().send().expectError(413, "PAYLOAD_TOO_LARGE");
     }
 
     private Response post(String body, String key) {
