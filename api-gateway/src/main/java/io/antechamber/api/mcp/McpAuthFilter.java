@@ -14,6 +14,7 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -51,6 +52,11 @@ class McpAuthFilter extends OncePerRequestFilter {
             }
             errors.write(response, refused.error(), refused.getMessage(), refused.details());
             return;
+        }
+        if (!HttpMethod.POST.matches(request.getMethod())) {
+            // the SDK answers any other method 405 without the Allow header RFC 9110 asks of a 405; the error page
+            // reads it into details.allowed
+            response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
         }
         chain.doFilter(request, response);
     }

@@ -236,8 +236,10 @@ class McpHttpTest extends IntegrationTest {
 
     @Test
     void get_answers_405_since_the_server_offers_no_event_stream() {
-        http.get("/mcp").auth(agent.key()).header("Accept", "text/event-stream").send()
+        Response refused = http.get("/mcp").auth(agent.key()).header("Accept", "text/event-stream").send()
                 .expectError(405, "METHOD_NOT_ALLOWED");
+        assertThat(refused.header("Allow")).isEqualTo("POST");
+        assertThat(refused.json().at("/error/details/allowed").toString()).isEqualTo("[\"POST\"]");
     }
 
     @Test
