@@ -261,6 +261,10 @@ class McpHttpTest extends IntegrationTest {
                 + "{\"name\":\"delete_everything\",\"arguments\":{}}}", agent.key()).expect(200);
         assertThat(unknownTool.json().get("error").get("code").asInt()).isEqualTo(-32602);
 
+        // the transport wants a client that takes both answers it may give (docs/api.md, "MCP")
+        assertThat(http.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+                .header("Accept", "application/json").auth(agent.key()).send().status()).isEqualTo(400);
+
         String tooLarge = "{\"x\":\"" + "a".repeat(70_000) + "\"}";
         post(tooLarge, agent.key()).expectError(413, "PAYLOAD_TOO_LARGE");
         http.post("/mcp", tooLarge).header("Accept", "application/json, text/event-stream").auth(agent.key())
