@@ -50,19 +50,12 @@ final class Backtest {
         String humanKey;
         List<String> agentKeys = new ArrayList<>();
         try (Http http = new Http(uri.getHost(), uri.getPort())) {
-            JsonNode org = Setup.expect(http.post("/v1/orgs", Main.required(args, "admin-token"),
-                    "{\"name\":\"Backtest\",\"owner\":{\"name\":\"Backtest Owner\"}}"), 201);
-            humanKey = org.path("data").path("api_key").asText();
+            humanKey = Setup.organization(http, Main.required(args, "admin-token"), "Backtest");
             Setup.expect(http.post("/v1/rooms", humanKey, "{\"name\":\"Backtest\",\"slug\":\"backtest\"}"), 201);
             Setup.expect(http.request("PUT", "/v1/rooms/backtest/policy", humanKey,
                     roomPolicy().getBytes(StandardCharsets.UTF_8)), 200);
-            for (int i = 0; i < connections; i++) {
-                JsonNode agent = Setup.expect(http.post("/v1/agents/register", humanKey,
-                        "{\"name\":\"backtest-" + i + "\"}"), 201);
-                Setup.expect(http.post("/v1/rooms/backtest/members", humanKey, "{\"agent_id\":\""
-                        + agent.path("data").path("agent").path("id").asText() + "\"}"), 201);
-                agentKeys.add(agent.path("data").path("api_key").asText());
-            }
+            Setup.register(http, humanKey, "backtest", "backtest-", connections)
+                    .forEach(agent -> agentKeys.add(agent.get("key")));
         }
 
         Map<String, Object> out = Main.map();

@@ -1,6 +1,5 @@
 package io.antechamber.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -46,21 +45,14 @@ final class InboxBench {
         String humanKey;
         List<String> agentKeys = new ArrayList<>();
         try (Http http = new Http(uri.getHost(), uri.getPort())) {
-            JsonNode org = Setup.expect(http.post("/v1/orgs", Main.required(args, "admin-token"),
-                    "{\"name\":\"Inbox\",\"owner\":{\"name\":\"Inbox Owner\"}}"), 201);
-            humanKey = org.path("data").path("api_key").asText();
+            humanKey = Setup.organization(http, Main.required(args, "admin-token"), "Inbox");
             Setup.expect(http.post("/v1/rooms", humanKey, "{\"name\":\"Inbox\",\"slug\":\"inbox\"}"), 201);
             // every check-in waits for a human, and keeps waiting for the whole run
             Setup.expect(http.request("PUT", "/v1/rooms/inbox/policy", humanKey, ("{\"default_action\":"
                     + "\"require_approval\",\"default_timeout_ms\":86400000,\"default_timeout_action\":\"hold\","
                     + "\"trust_thresholds\":{},\"rules\":[]}").getBytes(StandardCharsets.UTF_8)), 200);
-            for (int i = 0; i < connections; i++) {
-                JsonNode agent = Setup.expect(http.post("/v1/agents/register", humanKey,
-                        "{\"name\":\"inbox-" + i + "\"}"), 201);
-                Setup.expect(http.post("/v1/rooms/inbox/members", humanKey, "{\"agent_id\":\""
-                        + agent.path("data").path("agent").path("id").asText() + "\"}"), 201);
-                agentKeys.add(agent.path("data").path("api_key").asText());
-            }
+            Setup.register(http, humanKey, "inbox", "inbox-", connections)
+                    .forEach(agent -> agentKeys.add(agent.get("key")));
         }
 
         Map<String, Object> out = Main.map();

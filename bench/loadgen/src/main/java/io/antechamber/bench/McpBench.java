@@ -25,13 +25,8 @@ final class McpBench {
         URI uri = Main.loopback(Main.required(args, "url"));
         int requests = Integer.parseInt(args.getOrDefault("requests", "2000"));
         try (Http http = new Http(uri.getHost(), uri.getPort())) {
-            JsonNode org = Setup.expect(http.post("/v1/orgs", Main.required(args, "admin-token"),
-                    "{\"name\":\"Mcp\",\"owner\":{\"name\":\"Mcp Owner\"}}"), 201);
-            String humanKey = org.path("data").path("api_key").asText();
-            JsonNode agent = Setup.expect(http.post("/v1/agents/register", humanKey, "{\"name\":\"mcp-bench\"}"), 201);
-            String agentKey = agent.path("data").path("api_key").asText();
-            Setup.expect(http.post("/v1/rooms/default/members", humanKey, "{\"agent_id\":\""
-                    + agent.path("data").path("agent").path("id").asText() + "\"}"), 201);
+            String humanKey = Setup.organization(http, Main.required(args, "admin-token"), "Mcp");
+            String agentKey = Setup.register(http, humanKey, "default", "mcp-bench-", 1).get(0).get("key");
             JsonNode created = Setup.expect(http.post("/v1/rooms/default/check-in", agentKey,
                     "{\"action\":\"deploy build 1\",\"reason\":\"bench\"}"), 201);
             String checkIn = created.path("data").path("id").asText();

@@ -45,7 +45,15 @@ final class Setup {
         }
     }
 
-    private static List<Map<String, String>> register(Http http, String humanKey, String room, String namePrefix,
+    /** A new organization named {@code name}; answers its owner's human key (an org admin). */
+    static String organization(Http http, String adminToken, String name) throws IOException {
+        JsonNode org = expect(http.post("/v1/orgs", adminToken,
+                "{\"name\":\"" + name + "\",\"owner\":{\"name\":\"" + name + " Owner\"}}"), 201);
+        return org.path("data").path("api_key").asText();
+    }
+
+    /** {@code count} agents registered and made members of {@code room}: each one's id and key. */
+    static List<Map<String, String>> register(Http http, String humanKey, String room, String namePrefix,
             int count) throws IOException {
         List<Map<String, String>> agents = new ArrayList<>();
         for (int i = 0; i < count; i++) {
